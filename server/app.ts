@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkDeclaredAccess, type Access } from './core/access.js';
+import type { AppDeps } from './core/context.js';
+import { AppError, forbidden } from './core/errors.js';
+import { CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
+import { loadActor } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  /** pino options, or false for silence (tests) */
+  logger?: FastifyServerOptions['logger'];
+  /** built web client to serve (web/dist); omitted in API tests */
+  webDist?: string;
+  /** sign-in attempts per IP per minute */
+  loginRateLimit?: number;
+  trustProxy?: boolean;
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes added by plugins (the API docs page) that are public by declaration here. */
+const PUBLIC_PREFIXES = ['/api/docs'];
+
+export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  });
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  /** Every /api route must say who may call it; registration fails otherwise. */
+  const routes: RouteAccess[] = [];
+  app.decorate('routeAccess', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (methods.every((m) => m === 'HEAD')) return;
+    if (route.url.startsWith('/api')) {
+      route.config ??= {};
+      if (!route.config.access && PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) route.config.access = 'public';
+      if (!route.config.access) throw new Error(`route ${methods.join(',')} ${route.url} declares no access`);
+    }
+    routes.push({ method: methods.join(','), url: route.url, access: route.config?.access });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', '登录尝试过于频繁，请一分钟后再试'),
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      try {
+        req.actor = await loadActor({ db: deps.database.db, clock: deps.clock }, token);
+      } catch (err) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (access !== 'public') throw err;
+      }
+      if (!req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (req.actor && access !== 'public' && UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken) {
+      throw forbidden('页面已过期，请刷新后重试（CSRF 校验失败）', 'CSRF_FAILED');
+    }
+    checkDeclaredAccess(access, req.actor);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '协商 Xieshang API',
+        version: '0.1.0',
+        description:
+          '政协履职工作平台的全部操作接口。以 Cookie 会话认证；写操作须带请求头 x-csrf-token（取自 /api/auth/me）。错误统一为 { error: { code, message, details } }，列表统一为 ?page&pageSize → { items, total, page, pageSize }。',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes, { loginRateLimit: opts.loginRateLimit ?? 10 });
+  await app.register(orgRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+
+  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
+    const dist = opts.webDist;
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', details: [] } });
+      const page = req.url === '/m' || req.url.startsWith('/m/') ? 'm/index.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page);
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ error: { code: 'NOT_FOUND', message: req.url.startsWith('/api') ? '接口不存在' : '页面不存在', details: [] } }),
+    );
+  }
+  await app.ready();
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeAccess: RouteAccess[];
+  }
+}

@@ -1,0 +1,55 @@
+import type { Role } from '../modules/account/account.table.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+/**
+ * Who may do what, in one table. Every route declares one of these (or 'public' / 'signedIn') in
+ * its `config.access`; every service function starts with `requireAccess`.
+ */
+export const PERMISSIONS = {
+  'org.read': ['admin', 'staff', 'leader', 'member', 'unit'],
+  'org.manage': ['admin'],
+  'account.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** 'public': anyone; 'signedIn': any signed-in account, even one that must change its password first. */
+export type Access = 'public' | 'signedIn' | Permission;
+
+export interface Actor {
+  sessionId: string;
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  csrfToken: string;
+  /** the org the user is acting in; null when they hold no role anywhere */
+  orgId: string | null;
+  roles: Role[];
+}
+
+export interface OrgActor extends Actor {
+  orgId: string;
+}
+
+export const can = (actor: Actor | null, permission: Permission) =>
+  !!actor?.orgId && actor.roles.some((r) => (PERMISSIONS[permission] as readonly Role[]).includes(r));
+
+export function requireSignedIn(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+/** The one access check. Returns the actor with the org it acts in. */
+export function requireAccess(actor: Actor | null, permission: Permission): OrgActor {
+  const a = requireSignedIn(actor);
+  if (a.mustChangePassword) throw forbidden('请先修改初始密码', 'PASSWORD_CHANGE_REQUIRED');
+  if (!a.orgId || !can(a, permission)) throw forbidden();
+  return a as OrgActor;
+}
+
+export function checkDeclaredAccess(access: Access, actor: Actor | null) {
+  if (access === 'public') return;
+  if (access === 'signedIn') return void requireSignedIn(actor);
+  requireAccess(actor, access);
+}

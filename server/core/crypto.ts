@@ -1,0 +1,56 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gcm } from '@noble/ciphers/aes.js';
+
+/**
+ * Field encryption for personal data (phone and ID numbers). AES-256-GCM with a random nonce per
+ * value; a keyed HMAC ("blind index") lets us look a value up and keep it unique without storing it.
+ * Chosen in one place: an SM4 provider for 国密 deployments plugs in behind the same interface.
+ */
+export interface FieldCrypto {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  /** Deterministic keyed hash for look-ups; never reversible. */
+  blindIndex(plain: string): string;
+}
+
+export function aesGcmFieldCrypto(keyHex: string): FieldCrypto {
+  const key = Buffer.from(keyHex, 'hex');
+  if (key.length !== 32) throw new Error('XIESHANG_FIELD_KEY 必须是 64 位十六进制（32 字节）');
+  const encKey = createHash('sha256').update(key).update('enc').digest();
+  const macKey = createHash('sha256').update(key).update('mac').digest();
+  return {
+    encrypt(plain) {
+      const nonce = randomBytes(12);
+      const sealed = gcm(encKey, nonce).encrypt(new TextEncoder().encode(plain));
+      return `a1:${Buffer.concat([nonce, sealed]).toString('base64')}`;
+    },
+    decrypt(stored) {
+      if (!stored.startsWith('a1:')) throw new Error('unknown field cipher');
+      const raw = Buffer.from(stored.slice(3), 'base64');
+      const opened = gcm(encKey, raw.subarray(0, 12)).decrypt(raw.subarray(12));
+      return new TextDecoder().decode(opened);
+    },
+    blindIndex(plain) {
+      return createHmac('sha256', macKey).update(plain).digest('base64url');
+    },
+  };
+}
+
+/** The key comes from XIESHANG_FIELD_KEY, or from `<dataDir>/field.key`, created on first start. */
+export function loadFieldKey(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = path.join(dataDir, 'field.key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+/** 13812345678 → 138****5678 */
+export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { PageQuery } from '../../core/pagination.js';
+
+/** Every audited action with its Chinese label (shown in the audit log viewer and the export). */
+export const AUDIT_ACTIONS = {
+  'auth.login': '登录成功',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'auth.switch_org': '切换组织',
+  'account.create': '新建账号',
+  'account.attach': '添加已有账号',
+  'account.update': '修改账号信息',
+  'account.roles': '调整角色',
+  'account.reset_password': '重置密码',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.unlock': '解除锁定',
+  'account.view_phone': '查看完整手机号',
+  'org.create': '新建下级组织',
+  'org.settings': '修改组织设置',
+  'audit.export': '导出审计日志',
+  'audit.purge': '清理过期审计日志',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+const actionKeys = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
+
+export const AuditListQuery = PageQuery.extend({
+  action: z.enum(actionKeys, { message: '未知的操作类型' }).optional(),
+  actor: z.string().trim().max(50, '操作人不超过 50 个字').optional(),
+  q: z.string().trim().max(100, '关键词不超过 100 个字').optional(),
+  from: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+export const AuditExportQuery = AuditListQuery.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
+
+export const AuditEntryView = z.object({
+  id: z.number(),
+  createdAt: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  summary: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;

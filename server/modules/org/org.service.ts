@@ -1,0 +1,74 @@
+import { asc, eq } from 'drizzle-orm';
+import { requireAccess } from '../../core/access.js';
+import type { Ctx } from '../../core/context.js';
+import { conflict, forbidden, notFound } from '../../core/errors.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { accountRole } from '../account/account.table.js';
+import { org } from './org.table.js';
+import { CHILD_LEVEL, OrgSettings, settingsOf, type OrgCreateBody, type OrgDetail, type OrgSettingsBody, type OrgView } from './org.schema.js';
+
+type OrgRow = typeof org.$inferSelect;
+export const presentOrg = (o: OrgRow): OrgView => ({
+  id: o.id,
+  parentId: o.parentId,
+  name: o.name,
+  shortName: o.shortName,
+  level: o.level,
+  regionCode: o.regionCode,
+});
+
+export async function currentOrg(ctx: Ctx): Promise<OrgDetail> {
+  const actor = requireAccess(ctx.actor, 'org.read');
+  const [row] = await ctx.db.select().from(org).where(eq(org.id, actor.orgId));
+  const parentName = row.parentId
+    ? ((await ctx.db.select({ name: org.name }).from(org).where(eq(org.id, row.parentId)))[0]?.name ?? null)
+    : null;
+  return { ...presentOrg(row), settings: settingsOf(row.settings), parentName };
+}
+
+export async function updateOrgSettings(ctx: Ctx, body: OrgSettingsBody): Promise<OrgDetail> {
+  const actor = requireAccess(ctx.actor, 'org.manage');
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
+    const before = settingsOf(row.settings);
+    const after = OrgSettings.parse({ ...before, ...body });
+    await tx.update(org).set({ settings: after }).where(eq(org.id, actor.orgId));
+    await writeAudit(
+      ctx,
+      { action: 'org.settings', summary: `修改 ${row.name} 的设置`, targetType: 'org', targetId: row.id, before, after },
+      tx,
+    );
+  });
+  return currentOrg(ctx);
+}
+
+/** Lower-level orgs directly under the actor's org. */
+export async function listChildOrgs(ctx: Ctx): Promise<OrgView[]> {
+  const actor = requireAccess(ctx.actor, 'org.manage');
+  const rows = await ctx.db.select().from(org).where(eq(org.parentId, actor.orgId)).orderBy(asc(org.regionCode));
+  return rows.map(presentOrg);
+}
+
+/**
+ * Creates an org one level down (province → city → county). The admin who creates it becomes its
+ * first admin, so they can set up its own accounts and then step back.
+ */
+export async function createChildOrg(ctx: Ctx, body: OrgCreateBody): Promise<OrgView> {
+  const actor = requireAccess(ctx.actor, 'org.manage');
+  return ctx.db.transaction(async (tx) => {
+    const [parent] = await tx.select().from(org).where(eq(org.id, actor.orgId));
+    if (!parent) throw notFound('当前组织不存在');
+    const level = CHILD_LEVEL[parent.level];
+    if (!level) throw forbidden('县级政协下不能再建下级组织');
+    const clash = await tx.select({ id: org.id }).from(org).where(eq(org.regionCode, body.regionCode));
+    if (clash.length) throw conflict('该行政区划代码已有组织', [{ path: 'regionCode', message: '该行政区划代码已有组织' }]);
+    const [row] = await tx.insert(org).values({ ...body, parentId: parent.id, level, createdAt: ctx.clock.now() }).returning();
+    await tx.insert(accountRole).values({ orgId: row.id, accountId: actor.accountId, role: 'admin' });
+    await writeAudit(
+      ctx,
+      { action: 'org.create', summary: `新建下级组织 ${row.name}`, targetType: 'org', targetId: row.id, after: presentOrg(row) },
+      tx,
+    );
+    return presentOrg(row);
+  });
+}
