@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -23,8 +23,8 @@ import { systemRoutes } from './modules/system/system.routes.js';
 z.config(z.locales.zhCN());
 
 export interface AppOptions {
-  /** pino options, or false for silence (tests) */
-  logger?: FastifyServerOptions['logger'];
+  /** a pino logger; none means silence (tests, benchmarks) */
+  logger?: FastifyBaseLogger;
   /** built web client to serve (web/dist); omitted in API tests */
   webDist?: string;
   /** sign-in attempts per IP per minute */
@@ -44,7 +44,7 @@ const PUBLIC_PREFIXES = ['/api/docs'];
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
   });
@@ -130,7 +130,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
     await app.register(fastifyStatic, {
       root: dist,
       wildcard: true,
-      index: false,
+      index: 'index.html',
+      redirect: true,
       setHeaders: (res, file) => {
         res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

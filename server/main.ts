@@ -46,12 +46,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, '正在停止服务……');
+    console.log(`收到 ${signal}，正在停止服务……`);
     stopJobs();
     await app.close();
     await database.close();
     lock?.release();
-    log.info('已停止，数据库已安全关闭');
+    console.log('已停止，数据库已安全关闭');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

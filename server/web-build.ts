@@ -26,7 +26,7 @@ function sourceHash() {
   }
   // the web client imports the shared zod schemas from server/modules
   for (const f of [...files(path.join(rootDir, 'server', 'modules')), ...files(path.join(rootDir, 'server', 'core'))].sort()) {
-    if (f.endsWith('.schema.ts') || f.endsWith('pagination.ts')) h.update(path.relative(rootDir, f)).update(fs.readFileSync(f));
+    if (/\.(schema|policy)\.ts$|pagination\.ts$/.test(f)) h.update(path.relative(rootDir, f)).update(fs.readFileSync(f));
   }
   return h.digest('hex');
 }
@@ -36,7 +36,7 @@ export async function ensureWebBuilt(log: (msg: string) => void = console.log) {
   const hash = sourceHash();
   const built = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8') : null;
   if (built === hash && fs.existsSync(path.join(webDist, 'index.html'))) return false;
-  log(built ? '前端代码有改动，正在重新构建……' : '首次启动，正在构建前端（约需一分钟）……');
+  log(built ? '前端代码有改动，正在重新构建……' : '首次启动，正在构建前端……');
   const { build } = await import('vite');
   await build({ configFile: path.join(rootDir, 'vite.config.ts'), logLevel: 'warn' });
   fs.writeFileSync(STAMP, hash);

@@ -1,4 +1,4 @@
-import type { Role } from '../modules/account/account.table.js';
+import type { Role } from '../modules/account/account.schema.js';
 import { forbidden, unauthenticated } from './errors.js';
 
 /**

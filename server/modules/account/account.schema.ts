@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { PageQuery } from '../../core/pagination.js';
-import { ROLES } from './account.table.js';
 
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+/** The roles of PRODUCT.md; what each may do is in server/core/access.ts. */
+export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   staff: '机关干部',
   leader: '主席/副主席/秘书长',

@@ -16,8 +16,8 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<Page<
   const actor = requireAccess(ctx.actor, 'account.manage');
   const now = ctx.clock.now();
   const conds: (SQL | undefined)[] = [
-    sql`exists (select 1 from ${accountRole} where ${accountRole.accountId} = ${account.id} and ${accountRole.orgId} = ${actor.orgId}
-      ${q.role ? sql`and ${accountRole.role} = ${q.role}` : sql``})`,
+    sql`exists (select 1 from account_role r where r.account_id = "account"."id" and r.org_id = ${actor.orgId}
+      ${q.role ? sql`and r.role = ${q.role}` : sql``})`,
   ];
   if (q.q) {
     const phone = normalisePhone(q.q);
@@ -36,8 +36,9 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<Page<
   const rows = await ctx.db
     .select({
       row: account,
-      roles: sql<Role[]>`coalesce((select json_agg(${accountRole.role} order by ${accountRole.role}) from ${accountRole}
-        where ${accountRole.accountId} = ${account.id} and ${accountRole.orgId} = ${actor.orgId}), '[]'::json)`,
+      // table-qualified by hand: drizzle leaves columns unqualified in single-table selects
+      roles: sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from account_role r
+        where r.account_id = "account"."id" and r.org_id = ${actor.orgId}), '[]'::json)`,
       total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(account)

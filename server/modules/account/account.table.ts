@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.table.js';
+import { ROLES } from './account.schema.js';
 
 /**
  * A sign-in identity. One person has one account, whatever the number of orgs they work in;
@@ -30,8 +31,7 @@ export const account = pgTable(
   ],
 );
 
-export const ROLES = ['admin', 'staff', 'leader', 'member', 'unit'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './account.schema.js';
 
 /** What an account may do in one org. A person may hold roles in several orgs. */
 export const accountRole = pgTable(

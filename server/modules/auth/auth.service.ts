@@ -129,8 +129,8 @@ export async function loadActor(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): 
       mustChangePassword: account.mustChangePassword,
       disabled: account.disabled,
       settings: org.settings,
-      roles: sql<Role[]>`coalesce((select json_agg(${accountRole.role}) from ${accountRole}
-        where ${accountRole.accountId} = ${session.accountId} and ${accountRole.orgId} = ${session.orgId}), '[]'::json)`,
+      roles: sql<Role[]>`coalesce((select json_agg(r.role) from account_role r
+        where r.account_id = "session"."account_id" and r.org_id = "session"."org_id"), '[]'::json)`,
     })
     .from(session)
     .innerJoin(account, eq(account.id, session.accountId))

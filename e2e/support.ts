@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Browser tests need Debian's chromium (.ci/run installs it); without it they are reported, not silently passed. */
+export const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) {
+  const msg = `浏览器测试需要 ${CHROMIUM}（apt-get install chromium）`;
+  if (process.env.CI) throw new Error(msg);
+  console.warn(`\n⚠ ${msg}；本次跳过浏览器测试。\n`);
+}
+
+export const SHOTS = path.resolve('screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export const shot = async (page: Page, name: string) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+export interface Server {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the real server (`npm start`'s command) on a data dir of the test's own. */
+export async function startServer(dataDir: string, port?: number, extraEnv: Record<string, string> = {}): Promise<Server> {
+  const p = port ?? (await freePort());
+  const proc = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
+    env: { ...process.env, XIESHANG_DATA_DIR: dataDir, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, url: `http://127.0.0.1:${p}`, output: () => out, exited };
+}
+
+export async function waitForHealth(server: Server, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.proc.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    try {
+      const r = await fetch(`${server.url}/api/health`);
+      // healthy, and the start-up banner (URL and demo logins) printed
+      if (r.ok && server.output().includes('已启动')) return (await r.json()) as { database: { kind: string; state: string } };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy:\n${server.output()}`);
+}
+
+export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Result, Spin } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { setUnauthenticatedHandler } from '../api/client';
+import { useMe } from '../api/session';
+import { LoginPage } from '../pages/auth/LoginPage';
+import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage';
+import { AccountsPage } from '../pages/account/AccountsPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { OrgPage } from '../pages/org/OrgPage';
+import { HomePage } from '../pages/home/HomePage';
+import { ConsoleLayout } from './Layout';
+import type { Permission } from '@server/core/access';
+
+function Guard({ permission, children }: { permission: Permission; children: React.ReactNode }) {
+  const { data: me } = useMe();
+  if (!me?.permissions.includes(permission)) return <Result status="403" title="没有权限" subTitle="您在当前组织没有访问此页面的权限，可在右上角切换组织。" />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { data: me, isLoading } = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+
+  useEffect(() => {
+    setUnauthenticatedHandler((e) => {
+      qc.setQueryData(['me'], null);
+      navigate('/login', { state: { notice: e.code === 'SESSION_EXPIRED' ? e.message : '登录已失效，请重新登录' } });
+    });
+  }, [navigate, qc]);
+
+  if (isLoading) return <Spin fullscreen tip="加载中" />;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  if (me.account.mustChangePassword) return <ChangePasswordPage forced />;
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route element={<ConsoleLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="accounts" element={<Guard permission="account.manage"><AccountsPage /></Guard>} />
+        <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
+        <Route path="org" element={<Guard permission="org.manage"><OrgPage /></Guard>} />
+        <Route path="*" element={<Result status="404" title="页面不存在" />} />
+      </Route>
+    </Routes>
+  );
+}

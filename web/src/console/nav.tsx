@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@server/core/access';
+
+/**
+ * The console navigation, laid out by the capabilities of PRODUCT.md. Only pages that exist are
+ * listed; each later capability adds its group here (组织建设, 群众诉求, 社情民意, 提案, 协商, 履职, 党建, 数据).
+ */
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+export interface NavGroup {
+  key: string;
+  label: string;
+  items: NavItem[];
+}
+
+export const NAV: NavGroup[] = [
+  { key: 'work', label: '工作台', items: [{ path: '/', label: '工作台', icon: <HomeOutlined />, permission: 'org.read' }] },
+  {
+    key: 'system',
+    label: '系统管理',
+    items: [
+      { path: '/accounts', label: '账号与角色', icon: <TeamOutlined />, permission: 'account.manage' },
+      { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/org', label: '组织设置', icon: <SettingOutlined />, permission: 'org.manage' },
+    ],
+  },
+];
+
+export const visibleNav = (permissions: string[]) =>
+  NAV.map((g) => ({ ...g, items: g.items.filter((i) => !i.permission || permissions.includes(i.permission)) })).filter((g) => g.items.length);

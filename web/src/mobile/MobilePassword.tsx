@@ -1,0 +1,66 @@
+import { useNavigate } from 'react-router-dom';
+import { Button, Form, Input, NavBar, NoticeBar, Toast } from 'antd-mobile';
+import { ApiError } from '../api/client';
+import { passwordProblem, useMe, useSessionActions } from '../api/session';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function MobilePassword({ forced = false }: { forced?: boolean }) {
+  const { data: me } = useMe();
+  const { changePassword, logout } = useSessionActions();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const loginName = me?.account.loginName ?? '';
+  return (
+    <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
+      <NavBar back={forced ? null : '返回'} onBack={() => navigate(-1)} style={{ background: '#fff' }}>
+        {forced ? '修改初始密码' : '修改密码'}
+      </NavBar>
+      {forced && <NoticeBar wrap color="info" content="您正在使用初始密码或临时密码，为保障账号安全，请先设置新密码。" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v: Values) => {
+          try {
+            await changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+            Toast.show({ icon: 'success', content: '密码已修改' });
+            navigate('/', { replace: true });
+          } catch (e) {
+            if (e instanceof ApiError && e.details.length) form.setFields(e.details.map((d) => ({ name: d.path as keyof Values, errors: [d.message] })));
+            else Toast.show({ icon: 'fail', content: e instanceof ApiError ? e.message : '修改失败' });
+          }
+        }}
+        footer={
+          <>
+            <Button block type="submit" color="primary" size="large">确认修改</Button>
+            {forced && <Button block fill="none" style={{ marginTop: 8 }} onClick={() => logout().then(() => navigate('/login'))}>退出登录</Button>}
+          </>
+        }
+      >
+        <Form.Item name="currentPassword" label={forced ? '初始密码' : '当前密码'} rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Input type="password" autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label="新密码"
+          help="至少 8 位，含大写字母、小写字母、数字、符号中的至少三类，不含登录名"
+          rules={[{ required: true, message: '请输入新密码' }, { validator: async (_, v: string) => { const p = v ? passwordProblem(v, loginName) : null; if (p) throw new Error(p); } }]}
+        >
+          <Input type="password" autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label="确认新密码"
+          dependencies={['newPassword']}
+          rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: async (_, v) => { if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致'); } })]}
+        >
+          <Input type="password" autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </div>
+  );
+}
