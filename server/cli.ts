@@ -67,7 +67,7 @@ async function createAdmin(argv: string[]) {
       { orgId: target.id, actorName: '命令行', action: 'account.create', summary: `命令行创建管理员 ${row.displayName}（${row.loginName}）`, targetType: 'account', targetId: row.id },
     );
     console.log(`已在 ${target.name} 创建管理员 ${row.displayName}（登录名 ${row.loginName}）`);
-    if (!v.password) console.log(`临时密码：${password}（首次登录须修改）`);
+    if (!v.password) console.log(`临时密码：${password}    首次登录须修改`);
   } finally {
     await deps.database.close();
     lock?.release();
