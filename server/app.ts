@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyPluginAsync } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -30,6 +30,8 @@ export interface AppOptions {
   /** sign-in attempts per IP per minute */
   loginRateLimit?: number;
   trustProxy?: boolean;
+  /** extra plugins registered after the modules (tests) */
+  plugins?: FastifyPluginAsync[];
 }
 
 export interface RouteAccess {
@@ -124,6 +126,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(orgRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  for (const plugin of opts.plugins ?? []) await app.register(plugin);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
     const dist = opts.webDist;
