@@ -7,7 +7,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export class ManualClock implements Clock {
   private t: number;
-  constructor(start: Date | string = '2026-11-23T09:00:00+08:00') {
+  /** starts at the real time, so rows it dates agree with the database's own now() */
+  constructor(start: Date | string = new Date()) {
     this.t = new Date(start).getTime();
   }
   now() {
