@@ -53,6 +53,9 @@ export async function openPglite(dataDir: string | undefined, existing?: PGlite)
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // an idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it and the next query reports any lasting failure
+  pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
   const c = counter();
   const db = drizzlePg({ client: pool, schema, logger: c.logger }) as unknown as Db;
   const u = new URL(url);

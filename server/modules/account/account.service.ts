@@ -33,24 +33,24 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<Page<
   if (q.status === 'locked') conds.push(and(eq(account.disabled, false), isNotNull(account.lockedUntil), gt(account.lockedUntil, now)));
   if (q.status === 'active')
     conds.push(and(eq(account.disabled, false), or(sql`${account.lockedUntil} is null`, sql`${account.lockedUntil} <= ${now}`)));
-  const rows = await ctx.db
-    .select({
-      row: account,
-      // table-qualified by hand: drizzle leaves columns unqualified in single-table selects
-      roles: sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from account_role r
-        where r.account_id = "account"."id" and r.org_id = ${actor.orgId}), '[]'::json)`,
-      total: sql<number>`count(*) over()`.mapWith(Number),
-    })
-    .from(account)
-    .where(and(...conds))
-    .orderBy(asc(account.createdAt), asc(account.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && q.page > 1) {
-    const [c] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(account).where(and(...conds));
-    total = c.n;
-  }
+  const where = and(...conds);
+  // two index-driven queries: the page walks account_created_idx and stops after pageSize rows;
+  // the count never sorts or materialises rows (count(*) over() would, for every request)
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select({
+        row: account,
+        // table-qualified by hand: drizzle leaves columns unqualified in single-table selects
+        roles: sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from account_role r
+          where r.account_id = "account"."id" and r.org_id = ${actor.orgId}), '[]'::json)`,
+      })
+      .from(account)
+      .where(where)
+      .orderBy(asc(account.createdAt), asc(account.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(account).where(where),
+  ]);
   return {
     items: rows.map((r) => presentAccount(r.row, r.roles, ctx.crypto, now)),
     total,

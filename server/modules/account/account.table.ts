@@ -28,6 +28,7 @@ export const account = pgTable(
   (t) => [
     uniqueIndex('account_login_name_uq').on(sql`lower(${t.loginName})`),
     uniqueIndex('account_phone_hash_uq').on(t.phoneHash),
+    index('account_created_idx').on(t.createdAt, t.id),
   ],
 );
 

@@ -68,20 +68,12 @@ export const presentAuditEntry = (r: AuditRow): AuditEntryView => ({
 
 export async function listAudit(ctx: Ctx, q: AuditListQuery): Promise<Page<AuditEntryView>> {
   const actor = requireAccess(ctx.actor, 'audit.read');
-  const rows = await ctx.db
-    .select({ row: auditLog, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(auditLog)
-    .where(filters(actor.orgId, q))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  const total = rows[0]?.total ?? (q.page > 1 ? await countAudit(ctx, actor.orgId, q) : 0);
-  return { items: rows.map((r) => presentAuditEntry(r.row)), total, page: q.page, pageSize: q.pageSize };
-}
-
-async function countAudit(ctx: Ctx, orgId: string, q: AuditExportQuery) {
-  const [r] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(filters(orgId, q));
-  return r.n;
+  const where = filters(actor.orgId, q);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(where),
+  ]);
+  return { items: rows.map(presentAuditEntry), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Walks the filtered entries in id order, a batch at a time (the export streams them). */
