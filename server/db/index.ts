@@ -38,7 +38,12 @@ const counter = () => {
 /** Opens PGlite in `dataDir` (or in memory when dataDir is undefined), or an existing PGlite instance. */
 export async function openPglite(dataDir: string | undefined, existing?: PGlite): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = existing ?? (await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined, { extensions: { pg_trgm } }));
+  const client = existing ?? (await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined, {
+      extensions: { pg_trgm },
+      // PGlite lives inside our process: the default 128 MB of shared buffers alone would take the
+      // server past its memory budget; the data files stay in the OS page cache anyway
+      postgresqlconf: ['shared_buffers=16MB', 'wal_buffers=1MB'],
+    }));
   const c = counter();
   const db = drizzlePglite({ client, schema, logger: c.logger }) as unknown as Db;
   return {

@@ -15,7 +15,6 @@ import {
   attachAccount,
   createAccount,
   getAccount,
-  listAccounts,
   resetPassword,
   revealPhone,
   setAccountDisabled,
@@ -23,6 +22,7 @@ import {
   unlockAccount,
   updateAccount,
 } from './account.service.js';
+import { listAccounts } from './account.list.js';
 
 const tags = ['账号与角色'];
 const config = { access: 'account.manage' as const };

@@ -1,63 +1,14 @@
-import { and, asc, eq, gt, ilike, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, forbidden, notFound } from '../../core/errors.js';
-import { offsetOf, type Page } from '../../core/pagination.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { session } from '../auth/session.table.js';
 import { account, accountRole, type Role } from './account.table.js';
 import { auditSnapshot, presentAccount } from './account.presenter.js';
 import { ROLE_LABELS } from './account.schema.js';
-import type { AccountAttachBody, AccountCreateBody, AccountListQuery, AccountRolesBody, AccountUpdateBody, AccountView } from './account.schema.js';
+import type { AccountAttachBody, AccountCreateBody, AccountRolesBody, AccountUpdateBody, AccountView } from './account.schema.js';
 import { hashPassword, normalisePhone, PHONE_RE, temporaryPassword } from './password.js';
-
-/** Accounts holding a role in the actor's org: one query, whatever the page size. */
-export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<Page<AccountView>> {
-  const actor = requireAccess(ctx.actor, 'account.manage');
-  const now = ctx.clock.now();
-  const conds: (SQL | undefined)[] = [
-    sql`exists (select 1 from account_role r where r.account_id = "account"."id" and r.org_id = ${actor.orgId}
-      ${q.role ? sql`and r.role = ${q.role}` : sql``})`,
-  ];
-  if (q.q) {
-    const phone = normalisePhone(q.q);
-    conds.push(
-      or(
-        ilike(account.loginName, `%${q.q}%`),
-        ilike(account.displayName, `%${q.q}%`),
-        PHONE_RE.test(phone) ? eq(account.phoneHash, ctx.crypto.blindIndex(phone)) : undefined,
-      ),
-    );
-  }
-  if (q.status === 'disabled') conds.push(eq(account.disabled, true));
-  if (q.status === 'locked') conds.push(and(eq(account.disabled, false), isNotNull(account.lockedUntil), gt(account.lockedUntil, now)));
-  if (q.status === 'active')
-    conds.push(and(eq(account.disabled, false), or(sql`${account.lockedUntil} is null`, sql`${account.lockedUntil} <= ${now}`)));
-  const where = and(...conds);
-  // two index-driven queries: the page walks account_created_idx and stops after pageSize rows;
-  // the count never sorts or materialises rows (count(*) over() would, for every request)
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db
-      .select({
-        row: account,
-        // table-qualified by hand: drizzle leaves columns unqualified in single-table selects
-        roles: sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from account_role r
-          where r.account_id = "account"."id" and r.org_id = ${actor.orgId}), '[]'::json)`,
-      })
-      .from(account)
-      .where(where)
-      .orderBy(asc(account.createdAt), asc(account.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(account).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentAccount(r.row, r.roles, ctx.crypto, now)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
-}
 
 /** An account of the actor's org, with its roles there; 404 for accounts of other orgs. */
 async function loadInOrg(db: Executor, orgId: string, id: string) {

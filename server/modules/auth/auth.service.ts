@@ -119,9 +119,9 @@ export async function login(ctx: Ctx, body: LoginBody): Promise<LoginResult> {
  * Resolves the session cookie to an actor in one query, or null. An idle session (per-org timeout)
  * is removed and reported, so the user is told why they were signed out.
  */
-export async function loadActor(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): Promise<Actor | null> {
-  const id = sha256(token);
-  const [row] = await ctx.db
+/** The per-request session query, built once per database and prepared (it runs on every request). */
+const prepareActorQuery = (db: Db) =>
+  db
     .select({
       session,
       loginName: account.loginName,
@@ -135,7 +135,15 @@ export async function loadActor(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): 
     .from(session)
     .innerJoin(account, eq(account.id, session.accountId))
     .leftJoin(org, eq(org.id, session.orgId))
-    .where(eq(session.id, id));
+    .where(eq(session.id, sql.placeholder('id')))
+    .prepare('load_actor');
+const actorQueries = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
+
+export async function loadActor(ctx: Pick<Ctx, 'db' | 'clock'>, token: string): Promise<Actor | null> {
+  const id = sha256(token);
+  let query = actorQueries.get(ctx.db);
+  if (!query) actorQueries.set(ctx.db, (query = prepareActorQuery(ctx.db)));
+  const [row] = await query.execute({ id });
   if (!row || row.disabled) return null;
   const now = ctx.clock.now().getTime();
   const idle = now - row.session.lastSeenAt.getTime();
