@@ -8,7 +8,8 @@ import { account, accountRole, type Role } from './account.table.js';
 import { auditSnapshot, presentAccount } from './account.presenter.js';
 import { ROLE_LABELS } from './account.schema.js';
 import type { AccountAttachBody, AccountCreateBody, AccountRolesBody, AccountUpdateBody, AccountView } from './account.schema.js';
-import { hashPassword, normalisePhone, PHONE_RE, temporaryPassword } from './password.js';
+import { hashPassword, temporaryPassword } from './password.js';
+import { findAccountByIdentifier } from './account.lookup.js';
 
 /** An account of the actor's org, with its roles there; 404 for accounts of other orgs. */
 async function loadInOrg(db: Executor, orgId: string, id: string) {
@@ -99,15 +100,7 @@ export async function createAccount(ctx: Ctx, body: AccountCreateBody) {
 export async function attachAccount(ctx: Ctx, body: AccountAttachBody): Promise<AccountView> {
   const actor = requireAccess(ctx.actor, 'account.manage');
   return ctx.db.transaction(async (tx) => {
-    const phone = normalisePhone(body.identifier);
-    const [row] = await tx
-      .select()
-      .from(account)
-      .where(
-        PHONE_RE.test(phone)
-          ? eq(account.phoneHash, ctx.crypto.blindIndex(phone))
-          : sql`lower(${account.loginName}) = lower(${body.identifier})`,
-      );
+    const row = await findAccountByIdentifier(tx, ctx.crypto, body.identifier);
     if (!row) throw notFound('没有找到该登录名或手机号对应的账号');
     const existing = await tx
       .select({ id: accountRole.id })

@@ -6,7 +6,8 @@ import type { Db } from '../../db/index.js';
 import { AppError, fieldError, forbidden, unauthenticated } from '../../core/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { account, accountRole, type Role } from '../account/account.table.js';
-import { hashPassword, normalisePhone, passwordProblem, PHONE_RE, verifyPassword } from '../account/password.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../account/password.js';
+import { findAccountByIdentifier } from '../account/account.lookup.js';
 import { org } from '../org/org.table.js';
 import { settingsOf } from '../org/org.schema.js';
 import { session } from './session.table.js';
@@ -45,15 +46,7 @@ export interface LoginResult {
 
 export async function login(ctx: Ctx, body: LoginBody): Promise<LoginResult> {
   const now = ctx.clock.now();
-  const phone = normalisePhone(body.identifier);
-  const [row] = await ctx.db
-    .select()
-    .from(account)
-    .where(
-      PHONE_RE.test(phone)
-        ? eq(account.phoneHash, ctx.crypto.blindIndex(phone))
-        : sql`lower(${account.loginName}) = lower(${body.identifier})`,
-    );
+  const row = await findAccountByIdentifier(ctx.db, ctx.crypto, body.identifier);
   const failed = (reason: string, orgId: string | null, accountRow?: typeof account.$inferSelect) =>
     writeAudit(ctx, {
       action: 'auth.login_failed',

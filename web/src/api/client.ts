@@ -2,10 +2,7 @@
  * The one HTTP client of the web pages: JSON in and out, the session cookie, the CSRF header on
  * writes, and the API's one error shape turned into an ApiError with its Chinese message.
  */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from '@server/core/errors';
 
 export class ApiError extends Error {
   constructor(

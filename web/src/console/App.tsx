@@ -1,9 +1,6 @@
-import { useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Result, Spin } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { setUnauthenticatedHandler } from '../api/client';
-import { useMe } from '../api/session';
+import { useMe, useSignInOnUnauthenticated } from '../api/session';
 import { LoginPage } from '../pages/auth/LoginPage';
 import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage';
 import { AccountsPage } from '../pages/account/AccountsPage';
@@ -21,16 +18,9 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 
 export function App() {
   const { data: me, isLoading } = useMe();
-  const navigate = useNavigate();
   const location = useLocation();
-  const qc = useQueryClient();
 
-  useEffect(() => {
-    setUnauthenticatedHandler((e) => {
-      qc.setQueryData(['me'], null);
-      navigate('/login', { state: { notice: e.code === 'SESSION_EXPIRED' ? e.message : '登录已失效，请重新登录' } });
-    });
-  }, [navigate, qc]);
+  useSignInOnUnauthenticated();
 
   if (isLoading) return <Spin fullscreen tip="加载中" />;
   if (!me) {

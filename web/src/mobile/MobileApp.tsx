@@ -1,9 +1,6 @@
-import { useEffect } from 'react';
-import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { DotLoading } from 'antd-mobile';
-import { useQueryClient } from '@tanstack/react-query';
-import { setUnauthenticatedHandler } from '../api/client';
-import { useMe } from '../api/session';
+import { useMe, useSignInOnUnauthenticated } from '../api/session';
 import { MobileLogin } from './MobileLogin';
 import { MobileMe } from './MobileMe';
 import { MobilePassword } from './MobilePassword';
@@ -11,14 +8,7 @@ import { MobilePassword } from './MobilePassword';
 /** The phone pages (WeChat H5) for members and, later, residents. */
 export function MobileApp() {
   const { data: me, isLoading } = useMe();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  useEffect(() => {
-    setUnauthenticatedHandler((e) => {
-      qc.setQueryData(['me'], null);
-      navigate('/login', { state: { notice: e.code === 'SESSION_EXPIRED' ? e.message : '登录已失效，请重新登录' } });
-    });
-  }, [navigate, qc]);
+  useSignInOnUnauthenticated();
 
   if (isLoading) return <div style={{ padding: 48, textAlign: 'center' }}><DotLoading /></div>;
   if (!me)

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { Button, Form, Input, NavBar, NoticeBar, Toast } from 'antd-mobile';
 import { ApiError } from '../api/client';
-import { passwordProblem, useMe, useSessionActions } from '../api/session';
+import { confirmPasswordRules, newPasswordRules, PASSWORD_HELP, useMe, useSessionActions } from '../api/session';
 
 interface Values {
   currentPassword: string;
@@ -47,8 +47,8 @@ export function MobilePassword({ forced = false }: { forced?: boolean }) {
         <Form.Item
           name="newPassword"
           label="新密码"
-          help="至少 8 位，含大写字母、小写字母、数字、符号中的至少三类，不含登录名"
-          rules={[{ required: true, message: '请输入新密码' }, { validator: async (_, v: string) => { const p = v ? passwordProblem(v, loginName) : null; if (p) throw new Error(p); } }]}
+          help={PASSWORD_HELP}
+          rules={newPasswordRules(loginName)}
         >
           <Input type="password" autoComplete="new-password" />
         </Form.Item>
@@ -56,7 +56,7 @@ export function MobilePassword({ forced = false }: { forced?: boolean }) {
           name="confirm"
           label="确认新密码"
           dependencies={['newPassword']}
-          rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: async (_, v) => { if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致'); } })]}
+          rules={confirmPasswordRules}
         >
           <Input type="password" autoComplete="new-password" />
         </Form.Item>

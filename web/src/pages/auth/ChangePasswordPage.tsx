@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { showApiError } from '../../api/forms';
-import { passwordProblem, useMe, useSessionActions } from '../../api/session';
+import { confirmPasswordRules, newPasswordRules, PASSWORD_HELP, useMe, useSessionActions } from '../../api/session';
 
 interface Values {
   currentPassword: string;
@@ -47,8 +47,8 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra="至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含登录名"
-          rules={[{ required: true, message: '请输入新密码' }, { validator: async (_, v: string) => { const p = v ? passwordProblem(v, loginName) : null; if (p) throw new Error(p); } }]}
+          extra={PASSWORD_HELP}
+          rules={newPasswordRules(loginName)}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -56,7 +56,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           name="confirm"
           label="确认新密码"
           dependencies={['newPassword']}
-          rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: async (_, v) => { if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致'); } })]}
+          rules={confirmPasswordRules}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
