@@ -27,7 +27,7 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** built web client to serve (web/dist); omitted in API tests */
   webDist?: string;
-  /** sign-in attempts per IP per minute */
+  /** sign-in attempts per IP per minute (an office behind one NAT address signs in together) */
   loginRateLimit?: number;
   trustProxy?: boolean;
   /** extra plugins registered after the modules (tests) */
@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   await app.register(systemRoutes);
-  await app.register(authRoutes, { loginRateLimit: opts.loginRateLimit ?? 10 });
+  await app.register(authRoutes, { loginRateLimit: opts.loginRateLimit ?? 30 });
   await app.register(orgRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);

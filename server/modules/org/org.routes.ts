@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { ctxOf, errorResponses, zapp } from '../../core/http.js';
+import { PageQuery, pageOf } from '../../core/pagination.js';
 import { OrgCreateBody, OrgDetail, OrgSettingsBody, OrgView } from './org.schema.js';
 import { createChildOrg, currentOrg, listChildOrgs, updateOrgSettings } from './org.service.js';
 
@@ -23,8 +23,8 @@ export async function orgRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/orgs/children',
-    { config: { access: 'org.manage' }, schema: { tags, summary: '下级组织', response: { 200: z.array(OrgView), ...errorResponses } } },
-    async (req) => listChildOrgs(ctxOf(req)),
+    { config: { access: 'org.manage' }, schema: { tags, summary: '下级组织', querystring: PageQuery, response: { 200: pageOf(OrgView), ...errorResponses } } },
+    async (req) => listChildOrgs(ctxOf(req), req.query),
   );
   r.post(
     '/api/orgs/children',

@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { offsetOf, type Page, type PageQuery } from '../../core/pagination.js';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { conflict, forbidden, notFound } from '../../core/errors.js';
@@ -43,10 +44,14 @@ export async function updateOrgSettings(ctx: Ctx, body: OrgSettingsBody): Promis
 }
 
 /** Lower-level orgs directly under the actor's org. */
-export async function listChildOrgs(ctx: Ctx): Promise<OrgView[]> {
+export async function listChildOrgs(ctx: Ctx, q: PageQuery): Promise<Page<OrgView>> {
   const actor = requireAccess(ctx.actor, 'org.manage');
-  const rows = await ctx.db.select().from(org).where(eq(org.parentId, actor.orgId)).orderBy(asc(org.regionCode));
-  return rows.map(presentOrg);
+  const under = eq(org.parentId, actor.orgId);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.select().from(org).where(under).orderBy(asc(org.regionCode)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(org).where(under),
+  ]);
+  return { items: rows.map(presentOrg), total, page: q.page, pageSize: q.pageSize };
 }
 
 /**

@@ -49,7 +49,7 @@ describe('the org tree', () => {
     expect(dup.json().error.details).toEqual([{ path: 'regionCode', message: '该行政区划代码已有组织' }]);
     const badCode = await admin.post('/api/orgs/children', { name: '中国人民政治协商会议某市委员会', shortName: '某市政协', regionCode: '42A' });
     expect(badCode.json().error.details[0].message).toBe('行政区划代码应为 6 位数字');
-    expect((await admin.get('/api/orgs/children')).json().map((o: { shortName: string }) => o.shortName)).toEqual(['宜昌市政协']);
+    expect((await admin.get('/api/orgs/children')).json()).toMatchObject({ total: 1, items: [{ shortName: '宜昌市政协', level: 'city' }] });
 
     expect((await admin.post('/api/auth/org', { orgId: city.json().id })).statusCode).toBe(200);
     expect((await admin.get('/api/orgs/current')).json()).toMatchObject({ shortName: '宜昌市政协', parentName: '中国人民政治协商会议湖北省委员会' });

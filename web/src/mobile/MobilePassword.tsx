@@ -42,7 +42,7 @@ export function MobilePassword({ forced = false }: { forced?: boolean }) {
         }
       >
         <Form.Item name="currentPassword" label={forced ? '初始密码' : '当前密码'} rules={[{ required: true, message: '请输入当前密码' }]}>
-          <Input type="password" autoComplete="current-password" />
+          <Input type="password" autoComplete="current-password" placeholder={forced ? '管理员告知您的密码' : '请输入当前密码'} />
         </Form.Item>
         <Form.Item
           name="newPassword"
@@ -50,7 +50,7 @@ export function MobilePassword({ forced = false }: { forced?: boolean }) {
           help={PASSWORD_HELP}
           rules={newPasswordRules(loginName)}
         >
-          <Input type="password" autoComplete="new-password" />
+          <Input type="password" autoComplete="new-password" placeholder="至少 8 位，含三类字符" />
         </Form.Item>
         <Form.Item
           name="confirm"
@@ -58,7 +58,7 @@ export function MobilePassword({ forced = false }: { forced?: boolean }) {
           dependencies={['newPassword']}
           rules={confirmPasswordRules}
         >
-          <Input type="password" autoComplete="new-password" />
+          <Input type="password" autoComplete="new-password" placeholder="再输入一次新密码" />
         </Form.Item>
       </Form>
     </div>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CHILD_LEVEL, ORG_LEVEL_LABELS, type OrgCreateBody, type OrgDetail, type OrgSettings, type OrgView } from '@server/modules/org/org.schema';
+import type { Page } from '@server/core/pagination';
 import { get, patch, post } from '../../api/client';
 import { showApiError } from '../../api/forms';
 
@@ -10,7 +11,11 @@ export function OrgPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { data: org } = useQuery({ queryKey: ['org', 'current'], queryFn: () => get<OrgDetail>('/api/orgs/current') });
-  const { data: children } = useQuery({ queryKey: ['org', 'children'], queryFn: () => get<OrgView[]>('/api/orgs/children') });
+  const [childPage, setChildPage] = useState(1);
+  const { data: children } = useQuery({
+    queryKey: ['org', 'children', childPage],
+    queryFn: () => get<Page<OrgView>>('/api/orgs/children', { page: childPage, pageSize: 20 }),
+  });
   const [settingsForm] = Form.useForm<OrgSettings>();
   const [childForm] = Form.useForm<OrgCreateBody>();
   const [creating, setCreating] = useState(false);
@@ -67,8 +72,8 @@ export function OrgPage() {
           <Table<OrgView>
             rowKey="id"
             size="small"
-            pagination={false}
-            dataSource={children}
+            dataSource={children?.items}
+            pagination={{ current: childPage, pageSize: 20, total: children?.total, hideOnSinglePage: true, onChange: setChildPage }}
             columns={[
               { title: '全称', dataIndex: 'name' },
               { title: '简称', dataIndex: 'shortName' },
