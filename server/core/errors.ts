@@ -19,8 +19,6 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details: FieldError[] = []) =>
-  new AppError(400, 'BAD_REQUEST', message, details);
 export const fieldError = (path: string, message: string) =>
   new AppError(400, 'BAD_REQUEST', message, [{ path, message }]);
 export const unauthenticated = (message = '请先登录', code = 'UNAUTHENTICATED') => new AppError(401, code, message);

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { FieldCrypto } from '../core/crypto.js';
 import type { Db } from '../db/index.js';
 import { account, accountRole, type Role } from '../modules/account/account.table.js';
@@ -97,5 +96,3 @@ export async function buildAccounts(b: Builder, home: OrgRow, count: number, rol
     await b.db.insert(accountRole).values(rows.map((r) => ({ orgId: home.id, accountId: r.id, role })));
   }
 }
-
-export const orgByRegion = async (db: Db, regionCode: string) => (await db.select().from(org).where(eq(org.regionCode, regionCode)))[0];

@@ -52,7 +52,7 @@ function filters(orgId: string, q: AuditExportQuery): SQL {
 }
 
 type AuditRow = typeof auditLog.$inferSelect;
-export const presentAuditEntry = (r: AuditRow): AuditEntryView => ({
+const presentAuditEntry = (r: AuditRow): AuditEntryView => ({
   id: r.id,
   createdAt: r.createdAt.toISOString(),
   actorName: r.actorName,

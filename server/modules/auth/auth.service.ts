@@ -13,8 +13,8 @@ import { settingsOf } from '../org/org.schema.js';
 import { session } from './session.table.js';
 import type { ChangePasswordBody, LoginBody, Me } from './auth.schema.js';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MINUTES = 15;
+const MAX_FAILED_ATTEMPTS = 5;
+const LOCKOUT_MINUTES = 15;
 /** last_seen_at is written at most this often, so reads do not each cost a write */
 const TOUCH_INTERVAL_MS = 60_000;
 /** verified against when the login name is unknown, so both failures take the same time */

@@ -9,7 +9,7 @@ import { org } from './org.table.js';
 import { CHILD_LEVEL, OrgSettings, settingsOf, type OrgCreateBody, type OrgDetail, type OrgSettingsBody, type OrgView } from './org.schema.js';
 
 type OrgRow = typeof org.$inferSelect;
-export const presentOrg = (o: OrgRow): OrgView => ({
+const presentOrg = (o: OrgRow): OrgView => ({
   id: o.id,
   parentId: o.parentId,
   name: o.name,
