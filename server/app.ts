@@ -19,6 +19,9 @@ import { accountRoutes } from './modules/account/account.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { termRoutes } from './modules/term/term.routes.js';
+import { sectorRoutes } from './modules/sector/sector.routes.js';
+import { memberRoutes } from './modules/member/member.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -126,6 +129,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(orgRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(termRoutes);
+  await app.register(sectorRoutes);
+  await app.register(memberRoutes);
   for (const plugin of opts.plugins ?? []) await app.register(plugin);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {

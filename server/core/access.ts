@@ -10,6 +10,12 @@ export const PERMISSIONS = {
   'org.manage': ['admin'],
   'account.manage': ['admin'],
   'audit.read': ['admin'],
+  'structure.read': ['admin', 'staff', 'leader', 'member'],
+  'structure.manage': ['admin', 'staff'],
+  'member.read': ['admin', 'staff', 'leader', 'member'],
+  'member.manage': ['admin', 'staff'],
+  /** whole phone and ID numbers, each view audited */
+  'member.contact': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

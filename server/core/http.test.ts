@@ -62,7 +62,8 @@ describe('bad input is a 400 (or 413) in the one error shape and changes nothing
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: '接口不存在', details: [] } });
     const notUuid = await admin.get('/api/accounts/abc');
-    expect(notUuid.statusCode).toBe(404);
+    expect(notUuid.statusCode).toBe(400);
+    expect(notUuid.json().error.details).toEqual([{ path: 'id', message: '编号无效' }]);
   });
 
   it('a wrong content type', async () => {

@@ -47,12 +47,18 @@ export const errorResponses = {
   404: ErrorBody.describe('不存在'),
 };
 export const Ok = z.object({ ok: z.literal(true) });
-export const IdParams = z.object({ id: z.string().min(1) });
+export const IdParams = z.object({ id: z.uuid({ message: '编号无效' }) });
 
 const send = (reply: FastifyReply, status: number, code: string, message: string, details: FieldError[] = []) =>
   reply.status(status).send({ error: { code, message, details } });
 
 const pathOf = (p: string) => p.replace(/^\//, '').replace(/\//g, '.');
+
+/** PostgreSQL unique_violation, bare (PGlite, pg) or wrapped by Drizzle (DrizzleQueryError.cause). */
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return e.code === '23505' || e.cause?.code === '23505';
+};
 
 /** Maps every failure to the one error shape with a Chinese message; nothing reaches a user as a stack trace. */
 export function errorHandler(err: FastifyError | AppError | ZodError, req: FastifyRequest, reply: FastifyReply) {
@@ -79,6 +85,9 @@ export function errorHandler(err: FastifyError | AppError | ZodError, req: Fasti
       return send(reply, 400, 'BAD_CONTENT_LENGTH', '请求长度与内容不符');
   }
   if (err instanceof SyntaxError) return send(reply, 400, 'MALFORMED_JSON', '请求体不是合法的 JSON');
+  // two requests raced past the same uniqueness check (a double-clicked submit): the unique index
+  // decided, and the loser hears so instead of a server error
+  if (isUniqueViolation(err)) return send(reply, 409, 'CONFLICT', '该记录已存在（可能是重复提交），请刷新后查看');
   const status = (err as FastifyError).statusCode ?? 500;
   if (status === 429) return send(reply, 429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
   if (status >= 400 && status < 500) return send(reply, status, 'BAD_REQUEST', '请求无效');

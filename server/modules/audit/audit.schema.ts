@@ -20,6 +20,18 @@ export const AUDIT_ACTIONS = {
   'org.create': '新建下级组织',
   'org.settings': '修改组织设置',
   'audit.export': '导出审计日志',
+  'term.create': '新建届次',
+  'term.current': '设置本届',
+  'session.create': '新建会议',
+  'sector.create': '新建界别',
+  'sector.update': '修改界别',
+  'sector.delete': '删除界别',
+  'committee.create': '新建专委会',
+  'committee.update': '修改专委会',
+  'member.create': '新增委员',
+  'member.update': '修改委员信息',
+  'member.leave': '委员离任',
+  'member.view_contact': '查看委员完整联系方式',
   'audit.purge': '清理过期审计日志',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
+import { pageOf } from '../../core/pagination.js';
+import { MemberBody, MemberContact, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
+import { createMember, getMember, leaveMember, listMembers, revealMemberContact, updateMember } from './member.service.js';
+
+const tags = ['委员'];
+const manage = { access: 'member.manage' as const };
+
+export async function memberRoutes(app: FastifyInstance) {
+  const r = zapp(app);
+  r.get(
+    '/api/members',
+    {
+      config: { access: 'member.read' },
+      schema: { tags, summary: '委员列表（按界别、专委会、届次、党派、常委筛选；按姓名、拼音或首字母搜索）', querystring: MemberListQuery, response: { 200: pageOf(MemberView), ...errorResponses } },
+    },
+    async (req) => listMembers(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/members/:id',
+    { config: { access: 'member.read' }, schema: { tags, summary: '委员详情', params: IdParams, response: { 200: MemberView, ...errorResponses } } },
+    async (req) => getMember(ctxOf(req), req.params.id),
+  );
+  r.post('/api/members', { config: manage, schema: { tags, summary: '新增委员', body: MemberBody, response: { 200: MemberView, ...errorResponses } } }, async (req) =>
+    createMember(ctxOf(req), req.body),
+  );
+  r.patch(
+    '/api/members/:id',
+    { config: manage, schema: { tags, summary: '修改委员信息', params: IdParams, body: MemberUpdateBody, response: { 200: MemberView, ...errorResponses } } },
+    async (req) => updateMember(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/members/:id/leave',
+    { config: manage, schema: { tags, summary: '委员离任（保留履职记录）', params: IdParams, body: MemberLeaveBody, response: { 200: MemberView, ...errorResponses } } },
+    async (req) => leaveMember(ctxOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/members/:id/contact',
+    { config: { access: 'member.contact' }, schema: { tags, summary: '完整手机号和身份证号（记入审计日志）', params: IdParams, response: { 200: MemberContact, ...errorResponses } } },
+    async (req) => revealMemberContact(ctxOf(req), req.params.id),
+  );
+}

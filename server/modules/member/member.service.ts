@@ -1,0 +1,229 @@
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { pinyin } from 'pinyin-pro';
+import { requireAccess } from '../../core/access.js';
+import type { Ctx, Executor } from '../../core/context.js';
+import { conflict, fieldError, notFound } from '../../core/errors.js';
+import { offsetOf, type Page } from '../../core/pagination.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { committee, sector } from '../sector/sector.table.js';
+import { term } from '../term/term.table.js';
+import { fromIdNumber } from './idcard.js';
+import { member, memberCommittee, memberTerm, person } from './member.table.js';
+import { memberSnapshot, presentMember, type MemberRelations } from './member.presenter.js';
+import type { MemberBody, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
+
+/** 张红梅 → { namePinyin: 'zhanghongmei', nameInitials: 'zhm' } (surname readings: 单 shan, 曾 zeng). */
+export function pinyinOf(name: string) {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' });
+  return { namePinyin: syllables.join('').toLowerCase(), nameInitials: syllables.map((s) => s[0] ?? '').join('').toLowerCase() };
+}
+
+/** Relations of many members in one query each way: sector, committees, terms, other orgs. */
+const relations = sql<MemberRelations>`json_build_object(
+  'sector', json_build_object('id', s.id, 'name', s.name),
+  'committees', coalesce((select json_agg(json_build_object('id', c.id, 'name', c.short_name) order by c.sort, c.name)
+     from member_committee mc join committee c on c.id = mc.committee_id where mc.member_id = "member"."id"), '[]'::json),
+  'terms', coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.number)
+     from member_term mt join term t on t.id = mt.term_id where mt.member_id = "member"."id"), '[]'::json),
+  'otherOrgs', coalesce((select json_agg(o.short_name order by o.short_name) from member m2 join org o on o.id = m2.org_id
+     where m2.person_id = "member"."person_id" and m2.org_id <> "member"."org_id" and m2.status = 'active'), '[]'::json))`;
+
+const selectMembers = (db: Executor) =>
+  db
+    .select({ m: member, p: person, rel: relations })
+    .from(member)
+    .innerJoin(person, eq(person.id, member.personId))
+    .innerJoin(sql`sector s`, sql`s.id = ${member.sectorId}`);
+
+function listFilters(orgId: string, q: MemberListQuery): SQL {
+  const conds: (SQL | undefined)[] = [eq(member.orgId, orgId), eq(member.status, q.status)];
+  if (q.sectorId) conds.push(eq(member.sectorId, q.sectorId));
+  if (q.party) conds.push(eq(member.party, q.party));
+  if (q.standing) conds.push(eq(member.standing, q.standing === 'true'));
+  if (q.committeeId)
+    conds.push(sql`exists (select 1 from member_committee mc where mc.member_id = ${member.id} and mc.committee_id = ${q.committeeId})`);
+  if (q.termId) conds.push(sql`exists (select 1 from member_term mt where mt.member_id = ${member.id} and mt.term_id = ${q.termId})`);
+  if (q.q) {
+    const latin = q.q.toLowerCase().replace(/\s+/g, '');
+    conds.push(
+      /^[a-z]+$/.test(latin)
+        ? or(sql`${person.namePinyin} like ${`${latin}%`}`, sql`${person.nameInitials} like ${`${latin}%`}`)
+        : or(ilike(person.name, `%${q.q}%`), ilike(member.workUnit, `%${q.q}%`)),
+    );
+  }
+  return and(...conds) as SQL;
+}
+
+/** The members list: one page query and one count, whatever the page size. */
+export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<Page<MemberView>> {
+  const actor = requireAccess(ctx.actor, 'member.read');
+  const where = listFilters(actor.orgId, q);
+  const [rows, [{ total }]] = await Promise.all([
+    selectMembers(ctx.db)
+      .where(where)
+      .orderBy(sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(member)
+      .innerJoin(person, eq(person.id, member.personId))
+      .where(where),
+  ]);
+  return { items: rows.map((r) => presentMember(r.m, r.p, r.rel, ctx.crypto)), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function loadMember(db: Executor, ctx: Ctx, orgId: string, id: string): Promise<MemberView> {
+  const [r] = await selectMembers(db).where(and(eq(member.orgId, orgId), eq(member.id, id)));
+  if (!r) throw notFound('委员不存在或不属于本组织');
+  return presentMember(r.m, r.p, r.rel, ctx.crypto);
+}
+
+export async function getMember(ctx: Ctx, id: string) {
+  const actor = requireAccess(ctx.actor, 'member.read');
+  return loadMember(ctx.db, ctx, actor.orgId, id);
+}
+
+/** Every referenced sector, committee and term must be the org's own. */
+async function checkRefs(db: Executor, orgId: string, b: MemberUpdateBody) {
+  if (b.sectorId) {
+    const [s] = await db.select({ id: sector.id }).from(sector).where(and(eq(sector.orgId, orgId), eq(sector.id, b.sectorId)));
+    if (!s) throw fieldError('sectorId', '所选界别不存在');
+  }
+  if (b.committeeIds?.length) {
+    const found = await db.select({ id: committee.id }).from(committee).where(and(eq(committee.orgId, orgId), inArray(committee.id, b.committeeIds)));
+    if (found.length !== new Set(b.committeeIds).size) throw fieldError('committeeIds', '所选专委会不存在');
+  }
+  if (b.termIds?.length) {
+    const found = await db.select({ id: term.id }).from(term).where(and(eq(term.orgId, orgId), inArray(term.id, b.termIds)));
+    if (found.length !== new Set(b.termIds).size) throw fieldError('termIds', '所选届次不存在');
+  }
+}
+
+/** The person behind an ID number or phone, if any org already knows them. */
+async function findPerson(db: Executor, ctx: Ctx, b: Pick<MemberBody, 'phone' | 'idNumber'>) {
+  const conds = [
+    b.idNumber ? eq(person.idNumberHash, ctx.crypto.blindIndex(b.idNumber)) : undefined,
+    b.phone ? eq(person.phoneHash, ctx.crypto.blindIndex(b.phone)) : undefined,
+  ].filter(Boolean) as SQL[];
+  if (!conds.length) return undefined;
+  const found = await db.select().from(person).where(or(...conds));
+  if (found.length > 1) throw conflict('该身份证号与手机号分别属于两个不同的人，请核对');
+  return found[0];
+}
+
+const personValues = (ctx: Ctx, b: MemberUpdateBody) => {
+  const v: Partial<typeof person.$inferInsert> = {};
+  if (b.name !== undefined) Object.assign(v, { name: b.name }, pinyinOf(b.name));
+  if (b.gender !== undefined) v.gender = b.gender;
+  if (b.birthDate !== undefined) v.birthDate = b.birthDate;
+  if (b.ethnicity !== undefined) v.ethnicity = b.ethnicity;
+  if (b.phone !== undefined) {
+    v.phoneEnc = b.phone ? ctx.crypto.encrypt(b.phone) : null;
+    v.phoneHash = b.phone ? ctx.crypto.blindIndex(b.phone) : null;
+  }
+  if (b.idNumber !== undefined) {
+    v.idNumberEnc = b.idNumber ? ctx.crypto.encrypt(b.idNumber) : null;
+    v.idNumberHash = b.idNumber ? ctx.crypto.blindIndex(b.idNumber) : null;
+    if (b.idNumber) {
+      const stated = fromIdNumber(b.idNumber);
+      if (b.gender && b.gender !== stated.gender) throw fieldError('gender', '性别与身份证号不符');
+      if (b.birthDate && b.birthDate !== stated.birthDate) throw fieldError('birthDate', '出生日期与身份证号不符');
+      Object.assign(v, stated);
+    }
+  }
+  return v;
+};
+
+async function setLinks(tx: Executor, orgId: string, memberId: string, b: MemberUpdateBody) {
+  if (b.committeeIds) {
+    await tx.delete(memberCommittee).where(eq(memberCommittee.memberId, memberId));
+    if (b.committeeIds.length)
+      await tx.insert(memberCommittee).values([...new Set(b.committeeIds)].map((committeeId) => ({ orgId, memberId, committeeId })));
+  }
+  if (b.termIds) {
+    await tx.delete(memberTerm).where(eq(memberTerm.memberId, memberId));
+    if (b.termIds.length) await tx.insert(memberTerm).values([...new Set(b.termIds)].map((termId) => ({ orgId, memberId, termId })));
+  }
+}
+
+/**
+ * Adds a member. A person already known (by ID number or phone) — a member of another org, say — is
+ * the same person: their membership here is added to them, not a second person.
+ */
+export async function createMember(ctx: Ctx, b: MemberBody): Promise<MemberView> {
+  const actor = requireAccess(ctx.actor, 'member.manage');
+  return ctx.db.transaction(async (tx) => {
+    await checkRefs(tx, actor.orgId, b);
+    let p = await findPerson(tx, ctx, b);
+    if (p) {
+      const [already] = await tx.select({ id: member.id }).from(member).where(and(eq(member.orgId, actor.orgId), eq(member.personId, p.id)));
+      if (already) throw conflict(`${p.name} 已是本组织委员`);
+      [p] = await tx.update(person).set(personValues(ctx, b)).where(eq(person.id, p.id)).returning();
+    } else {
+      [p] = await tx.insert(person).values({ ...(personValues(ctx, b) as typeof person.$inferInsert), gender: b.gender }).returning();
+    }
+    const [m] = await tx
+      .insert(member)
+      .values({ orgId: actor.orgId, personId: p.id, sectorId: b.sectorId, party: b.party, standing: b.standing, position: b.position, workUnit: b.workUnit })
+      .returning();
+    await setLinks(tx, actor.orgId, m.id, b);
+    const view = await loadMember(tx, ctx, actor.orgId, m.id);
+    await writeAudit(ctx, { action: 'member.create', summary: `新增委员 ${view.name}（${view.sector.name}）`, targetType: 'member', targetId: m.id, after: memberSnapshot(view) }, tx);
+    return view;
+  });
+}
+
+export async function updateMember(ctx: Ctx, id: string, b: MemberUpdateBody): Promise<MemberView> {
+  const actor = requireAccess(ctx.actor, 'member.manage');
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadMember(tx, ctx, actor.orgId, id);
+    await checkRefs(tx, actor.orgId, b);
+    if (b.phone || b.idNumber) {
+      const other = await findPerson(tx, ctx, { phone: b.phone, idNumber: b.idNumber });
+      if (other && other.id !== before.personId) throw conflict('该手机号或身份证号已属于另一位委员', [{ path: b.idNumber ? 'idNumber' : 'phone', message: '已属于另一位委员' }]);
+    }
+    const pv = personValues(ctx, b);
+    if (Object.keys(pv).length) await tx.update(person).set(pv).where(eq(person.id, before.personId));
+    const mv: Partial<typeof member.$inferInsert> = {};
+    for (const k of ['sectorId', 'party', 'standing', 'position', 'workUnit'] as const) if (b[k] !== undefined) Object.assign(mv, { [k]: b[k] });
+    if (Object.keys(mv).length) await tx.update(member).set(mv).where(eq(member.id, id));
+    await setLinks(tx, actor.orgId, id, b);
+    const after = await loadMember(tx, ctx, actor.orgId, id);
+    await writeAudit(
+      ctx,
+      { action: 'member.update', summary: `修改委员 ${after.name} 的信息`, targetType: 'member', targetId: id, before: memberSnapshot(before), after: memberSnapshot(after) },
+      tx,
+    );
+    return after;
+  });
+}
+
+/** 离任: the member stays, with their history, marked as left. */
+export async function leaveMember(ctx: Ctx, id: string, b: MemberLeaveBody): Promise<MemberView> {
+  const actor = requireAccess(ctx.actor, 'member.manage');
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadMember(tx, ctx, actor.orgId, id);
+    if (before.status === 'left') throw conflict(`${before.name} 已于 ${before.leftAt} 离任`);
+    await tx.update(member).set({ status: 'left', leftAt: b.leftAt, leftReason: b.reason }).where(eq(member.id, id));
+    const after = await loadMember(tx, ctx, actor.orgId, id);
+    await writeAudit(ctx, { action: 'member.leave', summary: `委员 ${after.name} 离任：${b.reason}`, targetType: 'member', targetId: id, before: { status: 'active' }, after: b }, tx);
+    return after;
+  });
+}
+
+/** The whole phone and ID number, for admin and staff; every view is audited. */
+export async function revealMemberContact(ctx: Ctx, id: string) {
+  const actor = requireAccess(ctx.actor, 'member.contact');
+  const [r] = await ctx.db
+    .select({ p: person })
+    .from(member)
+    .innerJoin(person, eq(person.id, member.personId))
+    .where(and(eq(member.orgId, actor.orgId), eq(member.id, id)));
+  if (!r) throw notFound('委员不存在或不属于本组织');
+  await writeAudit(ctx, { action: 'member.view_contact', summary: `查看委员 ${r.p.name} 的完整手机号和身份证号`, targetType: 'member', targetId: id });
+  return {
+    phone: r.p.phoneEnc ? ctx.crypto.decrypt(r.p.phoneEnc) : null,
+    idNumber: r.p.idNumberEnc ? ctx.crypto.decrypt(r.p.idNumberEnc) : null,
+  };
+}
