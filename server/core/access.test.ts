@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, buildOrg } from '../demo/builders.js';
-import { signIn, testApp, type TestApp } from '../test/harness.js';
-import { PERMISSIONS } from './access.js';
+import { signIn, testApp, type Agent, type TestApp } from '../test/harness.js';
+import { PERMISSIONS, type Permission } from './access.js';
 import { buildApp } from '../app.js';
-import type { Role } from '../modules/account/account.schema.js';
+import { ROLES, type Role } from '../modules/account/account.schema.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
 afterAll(() => t.close());
+
+/** a concrete URL for a route pattern: any well-formed id will do, access is checked first */
+const urlOf = (pattern: string) => pattern.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
 
 describe('every route declares who may call it', () => {
   it('walks every registered route', () => {
@@ -54,6 +57,68 @@ describe('role rules', () => {
       const allowed = (PERMISSIONS[p.permission] as readonly Role[]).includes(role);
       expect({ probe: p.name, status: res.statusCode }).toEqual({ probe: p.name, status: allowed ? 200 : 403 });
     }
+  });
+
+  it('turns away a signed-out caller from every route that is not public, writes included', async () => {
+    const guarded = t.app.routeAccess.filter((r) => r.url.startsWith('/api') && r.access !== 'public');
+    expect(guarded.length).toBeGreaterThan(15);
+    for (const r of guarded) {
+      for (const method of r.method.split(',').filter((m) => m !== 'HEAD')) {
+        const res = await t.app.inject({ method: method as 'GET', url: urlOf(r.url), payload: method === 'GET' ? undefined : {} });
+        expect({ route: `${method} ${r.url}`, status: res.statusCode, code: res.json().error?.code }).toEqual({
+          route: `${method} ${r.url}`,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+      }
+    }
+  });
+
+  it('turns away, on every permission route, each role the permission leaves out', async () => {
+    const org = await buildOrg(t.b);
+    const agents = new Map<Role, Agent>();
+    for (const role of ROLES) {
+      await buildAccount(t.b, { org, loginName: `walk${role}`, roles: [role] });
+      agents.set(role, await signIn(t.app, `walk${role}`));
+    }
+    let checked = 0;
+    for (const r of t.app.routeAccess.filter((x) => x.url.startsWith('/api') && x.access && x.access in PERMISSIONS)) {
+      const allowed = PERMISSIONS[r.access as Permission] as readonly Role[];
+      for (const role of ROLES.filter((x) => !allowed.includes(x))) {
+        const agent = agents.get(role)!;
+        for (const method of r.method.split(',').filter((m) => m !== 'HEAD')) {
+          const res = await t.app.inject({
+            method: method as 'GET',
+            url: urlOf(r.url),
+            payload: method === 'GET' ? undefined : {},
+            cookies: { xs_session: agent.cookie },
+            headers: { 'x-csrf-token': agent.csrf },
+          });
+          expect({ route: `${method} ${r.url}`, role, status: res.statusCode }).toEqual({ route: `${method} ${r.url}`, role, status: 403 });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('lets an account that must change its password do nothing else', async () => {
+    const org = await buildOrg(t.b);
+    await buildAccount(t.b, { org, loginName: 'walknew', roles: ['admin'], mustChangePassword: true });
+    const agent = await signIn(t.app, 'walknew');
+    for (const r of t.app.routeAccess.filter((x) => x.url.startsWith('/api') && x.access && x.access in PERMISSIONS)) {
+      for (const method of r.method.split(',').filter((m) => m !== 'HEAD')) {
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: urlOf(r.url),
+          payload: method === 'GET' ? undefined : {},
+          cookies: { xs_session: agent.cookie },
+          headers: { 'x-csrf-token': agent.csrf },
+        });
+        expect({ route: `${method} ${r.url}`, code: res.json().error?.code }).toEqual({ route: `${method} ${r.url}`, code: 'PASSWORD_CHANGE_REQUIRED' });
+      }
+    }
+    expect((await agent.get('/api/auth/me')).statusCode).toBe(200);
   });
 
   it('answers 401 to a signed-out caller and to a made-up session cookie', async () => {

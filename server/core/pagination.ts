@@ -18,3 +18,6 @@ export interface Page<T> {
 }
 
 export const offsetOf = (q: PageQuery) => (q.page - 1) * q.pageSize;
+
+/** `%text%` for ILIKE, with the user's own `%`, `_` and `\` matched literally rather than as wildcards. */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

@@ -146,6 +146,9 @@ export interface MemberSpec {
   terms?: { id: string }[];
   /** an existing person (a member of another org too) */
   person?: { id: string };
+  /** the person's sign-in account */
+  accountId?: string;
+  ethnicity?: string;
 }
 
 /** A member with the person, org and sector it needs. */
@@ -164,6 +167,8 @@ export async function buildMember(b: Builder, s: MemberSpec = {}) {
           ...pinyinOf(name),
           gender: s.gender ?? (n % 2 ? 'male' : 'female'),
           birthDate: s.birthDate ?? null,
+          ethnicity: s.ethnicity ?? '汉族',
+          accountId: s.accountId ?? null,
           phoneEnc: s.phone ? b.crypto.encrypt(s.phone) : null,
           phoneHash: s.phone ? b.crypto.blindIndex(s.phone) : null,
           idNumberEnc: s.idNumber ? b.crypto.encrypt(s.idNumber) : null,

@@ -4,6 +4,7 @@ import { org } from '../modules/org/org.table.js';
 import { account } from '../modules/account/account.table.js';
 import { verifyPassword } from '../modules/account/password.js';
 import { buildAccount, buildOrg, DEMO_PASSWORD, type Builder } from './builders.js';
+import { seedOrganisation } from './organisation.js';
 
 /** The demo logins, printed at start-up while their password is still the demo one. */
 export const DEMO_LOGINS = [
@@ -36,6 +37,7 @@ export async function seedDemo(b: Builder) {
   await buildAccount(b, { org: yichang, roles: ['staff'], loginName: 'maxiaodong', displayName: '马晓东', phone: '13971700031' });
   await buildAccount(b, { org: dangyang, roles: ['admin'], loginName: 'dyadmin', displayName: '何国平', phone: '13971700041' });
   await buildAccount(b, { org: hubei, roles: ['admin'], loginName: 'hbadmin', displayName: '罗春燕', phone: '13971700051' });
+  await seedOrganisation(b, yuanan, yichang);
 }
 
 /** Demo logins whose password is still the demo password (so the printout never lies). */

@@ -26,7 +26,8 @@ export async function setup(project: TestProject) {
     return async () => {
       const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();
-      const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`xs_t%_${process.pid}_%`]);
+      // this run's own databases only (a regex: LIKE's _ would match other runs' names too)
+      const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname ~ $1`, [`^xs_t[0-9a-f]{8}_${process.pid}_f$`]);
       for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();

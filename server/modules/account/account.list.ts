@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ilike, isNotNull, or, sql, type SQL } from 'drizzle-o
 import type { Placeholder } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
-import { offsetOf, type Page } from '../../core/pagination.js';
+import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import type { Db } from '../../db/index.js';
 import { account, accountRole, type Role } from './account.table.js';
 import { presentAccount } from './account.presenter.js';
@@ -54,8 +54,8 @@ function accountFilters(ctx: Ctx, q: AccountListQuery, now: Date): SQL[] {
     const phone = normalisePhone(q.q);
     conds.push(
       or(
-        ilike(account.loginName, `%${q.q}%`),
-        ilike(account.displayName, `%${q.q}%`),
+        ilike(account.loginName, containing(q.q)),
+        ilike(account.displayName, containing(q.q)),
         PHONE_RE.test(phone) ? eq(account.phoneHash, ctx.crypto.blindIndex(phone)) : undefined,
       ),
     );

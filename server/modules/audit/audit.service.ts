@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
-import { offsetOf, type Page } from '../../core/pagination.js';
+import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { org } from '../org/org.table.js';
 import { settingsOf } from '../org/org.schema.js';
 import { auditLog } from './audit.table.js';
@@ -44,8 +44,8 @@ const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000)
 function filters(orgId: string, q: AuditExportQuery): SQL {
   const conds: (SQL | undefined)[] = [eq(auditLog.orgId, orgId)];
   if (q.action) conds.push(eq(auditLog.action, q.action));
-  if (q.actor) conds.push(ilike(auditLog.actorName, `%${q.actor}%`));
-  if (q.q) conds.push(or(ilike(auditLog.summary, `%${q.q}%`), eq(auditLog.targetId, q.q)));
+  if (q.actor) conds.push(ilike(auditLog.actorName, containing(q.actor)));
+  if (q.q) conds.push(or(ilike(auditLog.summary, containing(q.q)), eq(auditLog.targetId, q.q)));
   if (q.from) conds.push(gte(auditLog.createdAt, dayStart(q.from)));
   if (q.to) conds.push(lt(auditLog.createdAt, nextDayStart(q.to)));
   return and(...conds) as SQL;

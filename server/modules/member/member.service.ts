@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
-import { offsetOf, type Page } from '../../core/pagination.js';
+import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { committee, sector } from '../sector/sector.table.js';
 import { term } from '../term/term.table.js';
@@ -48,7 +48,7 @@ function listFilters(orgId: string, q: MemberListQuery): SQL {
     conds.push(
       /^[a-z]+$/.test(latin)
         ? or(sql`${person.namePinyin} like ${`${latin}%`}`, sql`${person.nameInitials} like ${`${latin}%`}`)
-        : or(ilike(person.name, `%${q.q}%`), ilike(member.workUnit, `%${q.q}%`)),
+        : or(ilike(person.name, containing(q.q)), ilike(member.workUnit, containing(q.q))),
     );
   }
   return and(...conds) as SQL;

@@ -7,6 +7,9 @@ import { AccountsPage } from '../pages/account/AccountsPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { OrgPage } from '../pages/org/OrgPage';
 import { HomePage } from '../pages/home/HomePage';
+import { MembersPage } from '../pages/member/MembersPage';
+import { SectorsPage } from '../pages/sector/SectorsPage';
+import { TermsPage } from '../pages/term/TermsPage';
 import { ConsoleLayout } from './Layout';
 import type { Permission } from '@server/core/access';
 
@@ -38,6 +41,9 @@ export function App() {
       <Route element={<ConsoleLayout />}>
         <Route index element={<HomePage />} />
         <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="members" element={<Guard permission="member.read"><MembersPage /></Guard>} />
+        <Route path="sectors" element={<Guard permission="structure.read"><SectorsPage /></Guard>} />
+        <Route path="terms" element={<Guard permission="structure.read"><TermsPage /></Guard>} />
         <Route path="accounts" element={<Guard permission="account.manage"><AccountsPage /></Guard>} />
         <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
         <Route path="org" element={<Guard permission="org.manage"><OrgPage /></Guard>} />

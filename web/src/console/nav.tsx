@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@server/core/access';
 
 /**
@@ -20,6 +20,15 @@ export interface NavGroup {
 
 export const NAV: NavGroup[] = [
   { key: 'work', label: '工作台', items: [{ path: '/', label: '工作台', icon: <HomeOutlined />, permission: 'org.read' }] },
+  {
+    key: 'organisation',
+    label: '组织建设',
+    items: [
+      { path: '/members', label: '委员', icon: <SolutionOutlined />, permission: 'member.read' },
+      { path: '/sectors', label: '界别与专委会', icon: <ApartmentOutlined />, permission: 'structure.read' },
+      { path: '/terms', label: '届次与会议', icon: <CalendarOutlined />, permission: 'structure.read' },
+    ],
+  },
   {
     key: 'system',
     label: '系统管理',

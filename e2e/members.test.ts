@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launch, shot, startServer, tempDir, waitForHealth, type Server } from './support.js';
+
+/** Staff keep the roster: add a member, find them by pinyin initials, filter by sector, see one whole, record a departure. */
+describe.runIf(hasChromium)('members roster', () => {
+  const dataDir = tempDir('xs-e2e-members-');
+  let server: Server;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    await waitForHealth(server);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.proc.kill('SIGTERM');
+    await server?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds, finds, filters, shows and retires a member', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${server.url}/login`);
+    await page.getByPlaceholder('登录名或手机号').fill('lixiulan');
+    await page.getByPlaceholder('密码').fill('Xieshang@2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('menuitem', { name: '委员' }).click();
+    await page.getByText('共 172 名委员').waitFor();
+
+    await page.getByRole('button', { name: '新增委员' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('姓名').fill('欧阳明远');
+    await drawer.getByLabel('界别').fill('医药卫生');
+    await page.keyboard.press('Enter');
+    await drawer.getByLabel('工作单位及职务').fill('远安县人民医院心内科主任');
+    await drawer.getByLabel('身份证号').fill('420525197803120011');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.getByText('身份证号校验位不正确').waitFor();
+    await shot(page, '10-member-form-error');
+    await drawer.getByLabel('身份证号').fill('42052519780312001x');
+    await drawer.getByLabel('手机号').fill('13907171888');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已新增委员 欧阳明远').waitFor();
+    await page.getByText('共 173 名委员').waitFor();
+
+    await page.getByPlaceholder('姓名、拼音或首字母（如 zhm）').fill('oymy');
+    await page.keyboard.press('Enter');
+    await page.getByText('共 1 名委员').waitFor();
+    await expect(page.getByRole('row', { name: /欧阳明远/ }).innerText()).resolves.toContain('139****1888');
+    await page.locator('tbody').getByText('欧阳明远', { exact: true }).click();
+    const detail = page.getByRole('dialog');
+    await detail.getByText('1978-03-12').waitFor();
+    await detail.getByRole('button', { name: '查看欧阳明远的完整联系方式' }).click();
+    await detail.getByText('13907171888').waitFor();
+    await shot(page, '11-member-detail');
+    await page.keyboard.press('Escape');
+
+    await page.getByPlaceholder('姓名、拼音或首字母（如 zhm）').fill('');
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-select').filter({ hasText: '界别' }).first().click();
+    await page.keyboard.type('医药卫生');
+    await page.keyboard.press('Enter');
+    await page.getByText(/共 \d+ 名委员/).waitFor();
+    await page.waitForLoadState('networkidle');
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.every((r) => r.includes('医药卫生界'))).toBe(true);
+    await shot(page, '12-members-by-sector');
+
+    await page.getByRole('row', { name: /欧阳明远/ }).getByRole('button', { name: '离任' }).click();
+    await page.getByLabel('原因').fill('工作调动，调往宜昌市');
+    await page.getByRole('button', { name: '确认离任' }).click();
+    await page.getByText('欧阳明远 已离任，履职记录保留').waitFor();
+    await expect(page.getByRole('row', { name: /欧阳明远/ }).count()).resolves.toBe(0);
+    await page.close();
+  });
+});
