@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, tempDir, waitForHealth, type Server } from './support.js';
+import { startHealthy, tempDir, type Server } from './support.js';
 
 const cli = (dataDir: string, args: string[]) =>
   spawnSync(path.resolve('node_modules/.bin/tsx'), ['server/cli.ts', ...args], {
@@ -37,8 +37,7 @@ describe('npm run cli -- create-admin', () => {
     const again = cli(dataDir, ['create-admin', '--login', 'admin', '--name', '周立军', '--region', '420525']);
     expect(again.stderr).toContain('登录名 admin 已被使用');
 
-    server = await startServer(dataDir);
-    await waitForHealth(server);
+    server = await startHealthy(dataDir);
     expect(server.output()).not.toContain('演示账号');
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

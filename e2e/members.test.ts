@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasChromium, launch, shot, startServer, tempDir, waitForHealth, type Server } from './support.js';
+import { hasChromium, launch, shot, startHealthy, tempDir, type Server } from './support.js';
 
 /** Staff keep the roster: add a member, find them by pinyin initials, filter by sector, see one whole, record a departure. */
 describe.runIf(hasChromium)('members roster', () => {
@@ -9,8 +9,7 @@ describe.runIf(hasChromium)('members roster', () => {
   let server: Server;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer(dataDir);
-    await waitForHealth(server);
+    server = await startHealthy(dataDir);
     browser = await launch();
   });
   afterAll(async () => {
@@ -62,11 +61,11 @@ describe.runIf(hasChromium)('members roster', () => {
     await page.locator('.ant-select').filter({ hasText: '界别' }).first().click();
     await page.keyboard.type('医药卫生');
     await page.keyboard.press('Enter');
-    await page.getByText(/共 \d+ 名委员/).waitFor();
-    await page.waitForLoadState('networkidle');
-    const rows = await page.locator('tbody tr').allInnerTexts();
-    expect(rows.length).toBeGreaterThan(1);
-    expect(rows.every((r) => r.includes('医药卫生界'))).toBe(true);
+    const sectorRows = async () => {
+      const rows = await page.locator('tbody tr.ant-table-row').allInnerTexts();
+      return rows.length > 1 && rows.every((r) => r.includes('医药卫生界'));
+    };
+    await expect.poll(sectorRows, { timeout: 10_000 }).toBe(true);
     await shot(page, '12-members-by-sector');
 
     await page.getByRole('row', { name: /欧阳明远/ }).getByRole('button', { name: '离任' }).click();

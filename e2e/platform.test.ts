@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launch, shot, startServer, tempDir, waitForHealth, type Server } from './support.js';
+import { hasChromium, launch, shot, startHealthy, tempDir, type Server } from './support.js';
 
 /**
  * The platform as its users meet it: an admin switches org and creates a staff account; the staff
@@ -13,8 +13,7 @@ describe.runIf(hasChromium)('console and phone shell', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer(dataDir);
-    await waitForHealth(server);
+    server = await startHealthy(dataDir);
     browser = await launch();
   });
   afterAll(async () => {
@@ -122,6 +121,9 @@ describe.runIf(hasChromium)('console and phone shell', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('张红梅').waitFor();
     await page.getByText('您在 2 个组织任职，点击切换').waitFor();
+    await page.getByText('委员信息').waitFor();
+    await page.getByText('经济委').waitFor();
+    await page.getByText('宜昌市政协', { exact: true }).waitFor();
     await shot(page, '09-mobile-me');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

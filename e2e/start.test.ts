@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, tempDir, waitForHealth, type Server } from './support.js';
+import { startHealthy, startServer, tempDir, type Server } from './support.js';
 
 /** `npm start` as a user runs it: embedded database, demo data, restart, second start, clean stop. */
 describe('start', () => {
@@ -13,9 +13,9 @@ describe('start', () => {
   });
 
   it('starts on an empty data dir with demo data, refuses a second start, stops cleanly and keeps data', async () => {
-    const first = await startServer(dataDir);
+    const first = await startHealthy(dataDir);
     running.push(first);
-    const health = await waitForHealth(first);
+    const health = (await (await fetch(`${first.url}/api/health`)).json()) as { database: object };
     expect(health.database).toMatchObject({ kind: 'pglite', state: 'ok' });
     expect(first.output()).toContain('演示账号');
     expect(first.output()).toMatch(/admin\s+周立军/);
@@ -38,9 +38,8 @@ describe('start', () => {
     expect(first.output()).toContain('数据库已安全关闭');
     expect(fs.existsSync(path.join(dataDir, 'xieshang.pid'))).toBe(false);
 
-    const again = await startServer(dataDir);
+    const again = await startHealthy(dataDir);
     running.push(again);
-    await waitForHealth(again);
     expect(again.output()).not.toContain('正在载入演示数据');
     const cookie = (
       await fetch(`${again.url}/api/auth/login`, {

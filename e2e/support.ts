@@ -43,6 +43,22 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
+/**
+ * Starts the real server and waits until it is healthy; a port taken between choosing it and
+ * listening on it (another process on this machine) is retried on a fresh port.
+ */
+export async function startHealthy(dataDir: string): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await startServer(dataDir);
+    try {
+      await waitForHealth(server);
+      return server;
+    } catch (err) {
+      if (attempt >= 3 || !server.output().includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
 /** Starts the real server (`npm start`'s command) on a data dir of the test's own. */
 export async function startServer(dataDir: string, port?: number, extraEnv: Record<string, string> = {}): Promise<Server> {
   const p = port ?? (await freePort());
@@ -53,14 +69,18 @@ export async function startServer(dataDir: string, port?: number, extraEnv: Reco
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  // 'close' comes after the output is drained, so a failed start's message is never lost
+  const exited = new Promise<number | null>((resolve) => proc.on('close', (code) => resolve(code)));
   return { proc, url: `http://127.0.0.1:${p}`, output: () => out, exited };
 }
 
 export async function waitForHealth(server: Server, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.proc.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    if (server.proc.exitCode !== null || server.proc.signalCode !== null) {
+      const code = await server.exited;
+      throw new Error(`server exited early (code ${code}, signal ${server.proc.signalCode}):\n${server.output()}`);
+    }
     try {
       const r = await fetch(`${server.url}/api/health`);
       // healthy, and the start-up banner (URL and demo logins) printed

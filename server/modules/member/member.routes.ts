@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { MemberBody, MemberContact, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
-import { createMember, getMember, leaveMember, listMembers, revealMemberContact, updateMember } from './member.service.js';
+import { createMember, getMember, leaveMember, listMembers, myMembership, revealMemberContact, updateMember } from './member.service.js';
 
 const tags = ['委员'];
 const manage = { access: 'member.manage' as const };
@@ -16,6 +16,11 @@ export async function memberRoutes(app: FastifyInstance) {
       schema: { tags, summary: '委员列表（按界别、专委会、届次、党派、常委筛选；按姓名、拼音或首字母搜索）', querystring: MemberListQuery, response: { 200: pageOf(MemberView), ...errorResponses } },
     },
     async (req) => listMembers(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/members/me',
+    { config: { access: 'org.read' }, schema: { tags, summary: '我在当前组织的委员信息（不是委员则为 null）', response: { 200: MemberView.nullable(), ...errorResponses } } },
+    async (req) => myMembership(ctxOf(req)),
   );
   r.get(
     '/api/members/:id',

@@ -227,3 +227,10 @@ export async function revealMemberContact(ctx: Ctx, id: string) {
     idNumber: r.p.idNumberEnc ? ctx.crypto.decrypt(r.p.idNumberEnc) : null,
   };
 }
+
+/** The signed-in person's own membership of the current org (null when they are not a member here). */
+export async function myMembership(ctx: Ctx): Promise<MemberView | null> {
+  const actor = requireAccess(ctx.actor, 'org.read');
+  const [r] = await selectMembers(ctx.db).where(and(eq(member.orgId, actor.orgId), eq(person.accountId, actor.accountId)));
+  return r ? presentMember(r.m, r.p, r.rel, ctx.crypto) : null;
+}

@@ -3,6 +3,7 @@ import { ActionSheet, Avatar, Button, List, NavBar, Tag, Toast } from 'antd-mobi
 import { ROLE_LABELS } from '@server/modules/account/account.schema';
 import { ORG_LEVEL_LABELS } from '@server/modules/org/org.schema';
 import { useMe, useSessionActions } from '../api/session';
+import { MyMembership } from './MyMembership';
 
 /** 我的: who I am, where I act, my roles; the later issues add my group, proposals and duty record here. */
 export function MobileMe() {
@@ -36,6 +37,7 @@ export function MobileMe() {
           </div>
         </div>
       </div>
+      {org && <MyMembership orgId={org.id} />}
       <List header="账号">
         <List.Item extra={org?.shortName} onClick={me.orgs.length > 1 ? chooseOrg : undefined} description={me.orgs.length > 1 ? `您在 ${me.orgs.length} 个组织任职，点击切换` : undefined}>
           当前组织
