@@ -56,11 +56,11 @@ describe.runIf(hasChromium)('members roster', () => {
     await shot(page, '11-member-detail');
     await page.keyboard.press('Escape');
 
-    await page.getByPlaceholder('姓名、拼音或首字母（如 zhm）').fill('');
-    await page.keyboard.press('Enter');
+    await page.reload();
+    await page.getByText('共 173 名委员').waitFor();
     await page.locator('.ant-select').filter({ hasText: '界别' }).first().click();
     await page.keyboard.type('医药卫生');
-    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-item-option[title="医药卫生界"]').click();
     const sectorRows = async () => {
       const rows = await page.locator('tbody tr.ant-table-row').allInnerTexts();
       return rows.length > 1 && rows.every((r) => r.includes('医药卫生界'));

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   'member.update': '修改委员信息',
   'member.leave': '委员离任',
   'member.view_contact': '查看委员完整联系方式',
+  'member.export': '导出委员名单',
   'audit.purge': '清理过期审计日志',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { MemberBody, MemberContact, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
+import { exportMembers } from './member.export.js';
 import { createMember, getMember, leaveMember, listMembers, myMembership, revealMemberContact, updateMember } from './member.service.js';
 
 const tags = ['委员'];
@@ -16,6 +17,17 @@ export async function memberRoutes(app: FastifyInstance) {
       schema: { tags, summary: '委员列表（按界别、专委会、届次、党派、常委筛选；按姓名、拼音或首字母搜索）', querystring: MemberListQuery, response: { 200: pageOf(MemberView), ...errorResponses } },
     },
     async (req) => listMembers(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/members/export',
+    { config: { access: 'member.read' }, schema: { tags, summary: '按当前筛选导出委员名单（.xlsx，联系方式脱敏）', querystring: MemberListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const stream = await exportMembers(ctxOf(req), req.query);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent('委员名单.xlsx')}`);
+      return reply.send(stream);
+    },
   );
   r.get(
     '/api/members/me',

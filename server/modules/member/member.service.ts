@@ -159,7 +159,9 @@ export async function createMember(ctx: Ctx, b: MemberBody): Promise<MemberView>
     if (p) {
       const [already] = await tx.select({ id: member.id }).from(member).where(and(eq(member.orgId, actor.orgId), eq(member.personId, p.id)));
       if (already) throw conflict(`${p.name} 已是本组织委员`);
-      [p] = await tx.update(person).set(personValues(ctx, b)).where(eq(person.id, p.id)).returning();
+      // another org's entry fills in what it knows; it never erases the contact details already on file
+      const known = { ...b, phone: b.phone ?? undefined, idNumber: b.idNumber ?? undefined, birthDate: b.birthDate ?? undefined };
+      [p] = await tx.update(person).set(personValues(ctx, known)).where(eq(person.id, p.id)).returning();
     } else {
       [p] = await tx.insert(person).values({ ...(personValues(ctx, b) as typeof person.$inferInsert), gender: b.gender }).returning();
     }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, buildCommittee, buildMember, buildOrg, buildSector, buildTerm, type OrgRow } from '../../demo/builders.js';
@@ -104,6 +105,7 @@ describe('adding and changing members', () => {
     const county = (await staff.get('/api/members?q=张红梅')).json().items[0];
     expect(res.json().personId).toBe(county.personId);
     expect(county.otherOrgs).toEqual(['宜昌市政协']);
+    expect(county.phoneMasked).toBe('138****0011'); // the city's entry without a phone erased nothing
     expect((await t.b.db.select().from(person).where(sql`${person.name} = '张红梅'`)).length).toBe(1);
     const again = await staff.post('/api/members', body({ phone: null }));
     expect(again.statusCode).toBe(409);
@@ -167,6 +169,23 @@ describe('the members list', () => {
     expect((await staff.get(`/api/members?termId=${term10.id}&party=民建`)).json().total).toBe(1);
     const bad = await staff.get('/api/members?sectorId=abc&standing=maybe');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the filtered list to .xlsx with the office’s headings, contacts masked, audited', async () => {
+    const res = await staff.get(`/api/members/export?committeeId=${tiwei.id}`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('委员名单')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '性别', '出生年月', '民族', '界别', '党派', '专委会', '职务', '工作单位及职务', '手机号', '身份证号']);
+    const names = sheet.getColumn(1).values.slice(2);
+    expect([...names].sort()).toEqual(['张红梅', '鲁长江'].sort());
+    const zhang = sheet.getRow(names.indexOf('张红梅') + 2);
+    expect(zhang.getCell(3).value).toBe('1972.05');
+    expect(zhang.getCell(10).value).toBe('138****0011');
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain(ZHANG_ID);
+    const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'member.export'));
+    expect(entry.summary).toBe('导出委员名单 2 人');
   });
 
   it('loads in the same number of queries whatever the page size', async () => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { GENDER_LABELS, PARTIES, POSITION_LABELS, type MemberListQuery } from '@server/modules/member/member.schema';
-import { ApiError } from '../../api/client';
+import { ApiError, withQuery } from '../../api/client';
 import { showApiError } from '../../api/forms';
 import { useMe } from '../../api/session';
 import { useCommittees, useSectors, useTerms } from '../sector/structureApi';
@@ -54,7 +54,15 @@ export function MembersPage() {
   const filter = (patch: Partial<MemberListQuery>) => setQuery((p) => ({ ...p, ...patch, page: 1 }));
 
   return (
-    <Card title="委员" extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ member: null })}>新增委员</Button>}>
+    <Card
+      title="委员"
+      extra={
+        <Space>
+          <Button icon={<DownloadOutlined />} href={withQuery('/api/members/export', { ...query, page: undefined, pageSize: undefined })}>按当前筛选导出 Excel</Button>
+          {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ member: null })}>新增委员</Button>}
+        </Space>
+      }
+    >
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search allowClear placeholder="姓名、拼音或首字母（如 zhm）" style={{ width: 240 }} onSearch={(q) => filter({ q: q || undefined })} />
         <Select allowClear showSearch optionFilterProp="label" placeholder="界别" style={{ width: 150 }} options={sectors?.map((s) => ({ value: s.id, label: s.name }))} onChange={(sectorId) => filter({ sectorId })} />
