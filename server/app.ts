@@ -22,6 +22,10 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { termRoutes } from './modules/term/term.routes.js';
 import { sectorRoutes } from './modules/sector/sector.routes.js';
 import { memberRoutes } from './modules/member/member.routes.js';
+import { placeRoutes } from './modules/place/place.routes.js';
+import { groupRoutes } from './modules/group/group.routes.js';
+import { liaisonRoutes } from './modules/liaison/liaison.routes.js';
+import { partyRoutes } from './modules/party/party.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -132,6 +136,10 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(termRoutes);
   await app.register(sectorRoutes);
   await app.register(memberRoutes);
+  await app.register(placeRoutes);
+  await app.register(groupRoutes);
+  await app.register(liaisonRoutes);
+  await app.register(partyRoutes);
   for (const plugin of opts.plugins ?? []) await app.register(plugin);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'member.manage': ['admin', 'staff'],
   /** whole phone and ID numbers, each view audited */
   'member.contact': ['admin', 'staff'],
+  /** the liaison chain's coverage and who keeps in touch with whom */
+  'liaison.read': ['admin', 'staff', 'leader'],
+  'liaison.manage': ['admin', 'staff'],
+  'party.read': ['admin', 'staff', 'leader', 'member'],
+  'party.manage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,3 +5,7 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/term/term.table.js';
 export * from '../modules/sector/sector.table.js';
 export * from '../modules/member/member.table.js';
+export * from '../modules/place/place.table.js';
+export * from '../modules/group/group.table.js';
+export * from '../modules/liaison/liaison.table.js';
+export * from '../modules/party/party.table.js';

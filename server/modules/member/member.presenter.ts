@@ -8,6 +8,7 @@ export interface MemberRelations {
   sector: { id: string; name: string };
   committees: { id: string; name: string }[];
   terms: { id: string; name: string }[];
+  group: { id: string; name: string } | null;
   otherOrgs: string[];
 }
 
@@ -27,6 +28,7 @@ export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, 
     party: m.party,
     committees: rel.committees,
     terms: rel.terms,
+    group: rel.group,
     standing: m.standing,
     position: m.position,
     workUnit: m.workUnit,

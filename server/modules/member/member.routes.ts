@@ -3,6 +3,8 @@ import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { MemberBody, MemberContact, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
 import { exportMembers } from './member.export.js';
+import { memberRelations, myRelations } from './member.relations.js';
+import { MemberRelationsView } from './member.relations.schema.js';
 import { createMember, getMember, leaveMember, listMembers, myMembership, revealMemberContact, updateMember } from './member.service.js';
 
 const tags = ['委员'];
@@ -33,6 +35,16 @@ export async function memberRoutes(app: FastifyInstance) {
     '/api/members/me',
     { config: { access: 'org.read' }, schema: { tags, summary: '我在当前组织的委员信息（不是委员则为 null）', response: { 200: MemberView.nullable(), ...errorResponses } } },
     async (req) => myMembership(ctxOf(req)),
+  );
+  r.get(
+    '/api/members/me/relations',
+    { config: { access: 'org.read' }, schema: { tags, summary: '我的小组、联系关系和党组织（不是委员则为 null）', response: { 200: MemberRelationsView.nullable(), ...errorResponses } } },
+    async (req) => myRelations(ctxOf(req)),
+  );
+  r.get(
+    '/api/members/:id/relations',
+    { config: { access: 'member.read' }, schema: { tags, summary: '委员所在小组、联系关系（联系谁、谁联系）和党组织', params: IdParams, response: { 200: MemberRelationsView, ...errorResponses } } },
+    async (req) => memberRelations(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/members/:id',

@@ -61,6 +61,8 @@ export const MemberListQuery = PageQuery.extend({
   sectorId: uuid('界别').optional(),
   committeeId: uuid('专委会').optional(),
   termId: uuid('届次').optional(),
+  /** a group's id, or 'none' for members in no group */
+  groupId: z.union([z.literal('none'), uuid('小组')]).optional(),
   party: z.enum(PARTIES, { message: '未知的党派' }).optional(),
   standing: z.enum(['true', 'false'], { message: '常委筛选只能是 true 或 false' }).optional(),
   status: z.enum(MEMBER_STATUSES, { message: '状态只能是 active 或 left' }).default('active'),
@@ -79,6 +81,8 @@ export const MemberView = z.object({
   party: z.string(),
   committees: z.array(Ref),
   terms: z.array(Ref),
+  /** 活动小组 / 网格 */
+  group: Ref.nullable(),
   standing: z.boolean(),
   position: z.enum(MEMBER_POSITIONS),
   workUnit: z.string(),
@@ -92,3 +96,15 @@ export const MemberView = z.object({
 });
 export type MemberView = z.infer<typeof MemberView>;
 export const MemberContact = z.object({ phone: z.string().nullable(), idNumber: z.string().nullable() });
+
+/** A member in one line, where other domains list people (groups, liaison, party organisations). */
+export const MemberBrief = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: z.string(),
+  party: z.string(),
+  position: z.enum(MEMBER_POSITIONS),
+  standing: z.boolean(),
+  workUnit: z.string(),
+});
+export type MemberBrief = z.infer<typeof MemberBrief>;

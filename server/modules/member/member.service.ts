@@ -9,6 +9,7 @@ import { committee, sector } from '../sector/sector.table.js';
 import { term } from '../term/term.table.js';
 import { fromIdNumber } from './idcard.js';
 import { member, memberCommittee, memberTerm, person } from './member.table.js';
+import { nameMatchSql } from './member.brief.js';
 import { memberSnapshot, presentMember, type MemberRelations } from './member.presenter.js';
 import type { MemberBody, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
 
@@ -25,6 +26,8 @@ const relations = sql<MemberRelations>`json_build_object(
      from member_committee mc join committee c on c.id = mc.committee_id where mc.member_id = "member"."id"), '[]'::json),
   'terms', coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.number)
      from member_term mt join term t on t.id = mt.term_id where mt.member_id = "member"."id"), '[]'::json),
+  'group', (select json_build_object('id', g.id, 'name', g.name) from group_member gm join member_group g on g.id = gm.group_id
+     where gm.member_id = "member"."id"),
   'otherOrgs', coalesce((select json_agg(o.short_name order by o.short_name) from member m2 join org o on o.id = m2.org_id
      where m2.person_id = "member"."person_id" and m2.org_id <> "member"."org_id" and m2.status = 'active'), '[]'::json))`;
 
@@ -43,13 +46,11 @@ function listFilters(orgId: string, q: MemberListQuery): SQL {
   if (q.committeeId)
     conds.push(sql`exists (select 1 from member_committee mc where mc.member_id = ${member.id} and mc.committee_id = ${q.committeeId})`);
   if (q.termId) conds.push(sql`exists (select 1 from member_term mt where mt.member_id = ${member.id} and mt.term_id = ${q.termId})`);
+  if (q.groupId === 'none') conds.push(sql`not exists (select 1 from group_member gm where gm.member_id = ${member.id})`);
+  else if (q.groupId) conds.push(sql`exists (select 1 from group_member gm where gm.member_id = ${member.id} and gm.group_id = ${q.groupId})`);
   if (q.q) {
-    const latin = q.q.toLowerCase().replace(/\s+/g, '');
-    conds.push(
-      /^[a-z]+$/.test(latin)
-        ? or(sql`${person.namePinyin} like ${`${latin}%`}`, sql`${person.nameInitials} like ${`${latin}%`}`)
-        : or(ilike(person.name, containing(q.q)), ilike(member.workUnit, containing(q.q))),
-    );
+    const byName = nameMatchSql(q.q, sql`"person"`);
+    conds.push(/^[a-z\s]+$/i.test(q.q) ? byName : or(byName, ilike(member.workUnit, containing(q.q))));
   }
   return and(...conds) as SQL;
 }
