@@ -78,7 +78,7 @@ export function errorHandler(err: FastifyError | AppError | ZodError, req: Fasti
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return send(reply, 400, 'MALFORMED_JSON', '请求体不是合法的 JSON');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return send(reply, 413, 'BODY_TOO_LARGE', '提交的内容过大（上限 1 MB）');
+      return send(reply, 413, 'BODY_TOO_LARGE', `提交的内容过大（上限 ${Math.round((req.routeOptions.bodyLimit ?? 1024 * 1024) / 1024 / 1024)} MB）`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型，请以 JSON 提交');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

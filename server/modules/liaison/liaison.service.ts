@@ -8,10 +8,10 @@ import { writeAudit } from '../audit/audit.service.js';
 import { memberBriefSql, nameMatchSql } from '../member/member.brief.js';
 import type { MemberBrief } from '../member/member.schema.js';
 import { org } from '../org/org.table.js';
-import { settingsOf } from '../org/org.schema.js';
 import { liaisonLink } from './liaison.table.js';
 import { coveredSql, levelOf, levelSql, matchesSelector, partyGroupSql, selectorSql } from './liaison.rules.js';
 import {
+  DEFAULT_LIAISON_SCHEME,
   SELECTOR_LABELS,
   type CoverageView,
   type LinkCreateBody,
@@ -23,7 +23,7 @@ import {
 
 export async function schemeOf(db: Executor, orgId: string): Promise<LiaisonScheme> {
   const [row] = await db.select({ settings: org.settings }).from(org).where(eq(org.id, orgId));
-  return settingsOf(row?.settings).liaisonLevels;
+  return row?.settings.liaisonLevels ?? DEFAULT_LIAISON_SCHEME;
 }
 
 const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
@@ -215,9 +215,12 @@ export async function saveScheme(ctx: Ctx, levels: LiaisonScheme) {
   const actor = requireAccess(ctx.actor, 'liaison.manage');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
-    const before = settingsOf(row.settings);
-    await tx.update(org).set({ settings: { ...before, liaisonLevels: levels } }).where(eq(org.id, actor.orgId));
-    await writeAudit(ctx, { action: 'liaison.scheme', summary: `修改联系制度：${levels.map((l) => l.label).join(' → ')}`, targetType: 'org', targetId: actor.orgId, before: before.liaisonLevels, after: levels }, tx);
+    await tx.update(org).set({ settings: { ...row.settings, liaisonLevels: levels } }).where(eq(org.id, actor.orgId));
+    await writeAudit(
+      ctx,
+      { action: 'liaison.scheme', summary: `修改联系制度：${levels.map((l) => l.label).join(' → ')}`, targetType: 'org', targetId: actor.orgId, before: row.settings.liaisonLevels ?? DEFAULT_LIAISON_SCHEME, after: levels },
+      tx,
+    );
   });
   return liaisonCoverage(ctx);
 }

@@ -3,11 +3,13 @@ import ExcelJS from 'exceljs';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { GENDER_LABELS, POSITION_LABELS, type MemberListQuery, type MemberView } from './member.schema.js';
-import { listMembers } from './member.service.js';
+import { GENDER_LABELS, POSITION_LABELS, type MemberExportQuery, type MemberView } from './member.schema.js';
+import { countMembers, memberRows } from './member.service.js';
+import { presentMember } from './member.presenter.js';
 
-/** The headings an office uses for its roster (also those of the import template). */
-export const MEMBER_COLUMNS: { header: string; width: number; value: (m: MemberView) => string }[] = [
+type Row = MemberView & { phone?: string | null; idNumber?: string | null };
+/** The headings an office uses for its roster (the import template's, then the group). */
+export const MEMBER_COLUMNS: { header: string; width: number; value: (m: Row) => string }[] = [
   { header: '姓名', width: 10, value: (m) => m.name },
   { header: '性别', width: 6, value: (m) => GENDER_LABELS[m.gender] },
   { header: '出生年月', width: 12, value: (m) => m.birthDate?.slice(0, 7).replace('-', '.') ?? '' },
@@ -17,30 +19,45 @@ export const MEMBER_COLUMNS: { header: string; width: number; value: (m: MemberV
   { header: '专委会', width: 16, value: (m) => m.committees.map((c) => c.name).join('、') },
   { header: '职务', width: 8, value: (m) => (m.position === 'member' && m.standing ? '常委' : POSITION_LABELS[m.position]) },
   { header: '工作单位及职务', width: 36, value: (m) => m.workUnit },
-  { header: '手机号', width: 14, value: (m) => m.phoneMasked ?? '' },
-  { header: '身份证号', width: 20, value: (m) => m.idNumberMasked ?? '' },
+  { header: '手机号', width: 14, value: (m) => (m.phone !== undefined ? (m.phone ?? '') : (m.phoneMasked ?? '')) },
+  { header: '身份证号', width: 20, value: (m) => (m.idNumber !== undefined ? (m.idNumber ?? '') : (m.idNumberMasked ?? '')) },
+  { header: '活动小组', width: 14, value: (m) => m.group?.name ?? '' },
 ];
+const PAGE = 500;
 
 /**
  * The members list with its current filters as .xlsx, written a page at a time to a stream (memory
- * stays flat however large the roster). Contact details stay masked; the export is audited.
+ * stays flat however large the roster). Contact details are masked, or — for those allowed to see
+ * them, asking for it — whole, so the file can be edited and imported again; either way audited.
  */
-export async function exportMembers(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize'>) {
-  const actor = requireAccess(ctx.actor, 'member.read');
-  const first = await listMembers(ctx, { ...q, page: 1, pageSize: 200 });
-  await writeAudit(ctx, { action: 'member.export', summary: `导出委员名单 ${first.total} 人`, orgId: actor.orgId });
+export async function exportMembers(ctx: Ctx, q: MemberExportQuery) {
+  const actor = requireAccess(ctx.actor, q.contacts === 'full' ? 'member.contact' : 'member.read');
+  const { contacts, ...filters } = q;
+  const [first, [{ total }]] = await Promise.all([memberRows(ctx.db, actor.orgId, filters, PAGE, 0), countMembers(ctx.db, actor.orgId, filters)]);
+  await writeAudit(ctx, {
+    action: 'member.export',
+    summary: `导出委员名单 ${total} 人${contacts === 'full' ? '（含完整手机号和身份证号）' : ''}`,
+    orgId: actor.orgId,
+    after: { filters, contacts },
+  });
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = book.addWorksheet('委员名单');
-  sheet.columns = MEMBER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const sheet = book.addWorksheet('委员名单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = MEMBER_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: ['手机号', '身份证号'].includes(c.header) ? { numFmt: '@' } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  const toRow = (r: (typeof first)[number]): Row => {
+    const view = presentMember(r.m, r.p, r.rel, ctx.crypto);
+    if (contacts !== 'full') return view;
+    return { ...view, phone: r.p.phoneEnc ? ctx.crypto.decrypt(r.p.phoneEnc) : null, idNumber: r.p.idNumberEnc ? ctx.crypto.decrypt(r.p.idNumberEnc) : null };
+  };
   (async () => {
     let page = first;
-    for (let n = 1; ; n++) {
-      for (const m of page.items) sheet.addRow(MEMBER_COLUMNS.map((c) => c.value(m))).commit();
-      if (n * 200 >= page.total) break;
-      page = await listMembers(ctx, { ...q, page: n + 1, pageSize: 200 });
+    for (let offset = 0; ; ) {
+      for (const r of page) sheet.addRow(MEMBER_COLUMNS.map((c) => c.value(toRow(r)))).commit();
+      if (page.length < PAGE) break;
+      offset += PAGE;
+      page = await memberRows(ctx.db, actor.orgId, filters, PAGE, offset);
     }
     sheet.commit();
     await book.commit();

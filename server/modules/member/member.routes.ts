@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors.js';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
-import { MemberBody, MemberContact, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
+import { MemberBody, MemberContact, MemberExportQuery, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
 import { exportMembers } from './member.export.js';
+import { importMembers } from './member.import.js';
+import { ImportQuery, ImportResultView } from './member.schema.js';
+import { memberTemplate } from './member.template.js';
 import { memberRelations, myRelations } from './member.relations.js';
 import { MemberRelationsView } from './member.relations.schema.js';
 import { createMember, getMember, leaveMember, listMembers, myMembership, revealMemberContact, updateMember } from './member.service.js';
 
 const tags = ['委员'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const manage = { access: 'member.manage' as const };
 
 export async function memberRoutes(app: FastifyInstance) {
@@ -22,13 +28,34 @@ export async function memberRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/members/export',
-    { config: { access: 'member.read' }, schema: { tags, summary: '按当前筛选导出委员名单（.xlsx，联系方式脱敏）', querystring: MemberListQuery.omit({ page: true, pageSize: true }) } },
+    { config: { access: 'member.read' }, schema: { tags, summary: '按当前筛选导出委员名单（.xlsx；contacts=full 含完整号码，仅管理员和机关干部，记入审计日志）', querystring: MemberExportQuery } },
     async (req, reply) => {
       const stream = await exportMembers(ctxOf(req), req.query);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="members.xlsx"; filename*=UTF-8''${encodeURIComponent('委员名单.xlsx')}`);
-      return reply.send(stream);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('委员名单.xlsx', 'members.xlsx')).send(stream);
+    },
+  );
+  r.get(
+    '/api/members/import/template',
+    { config: manage, schema: { tags, summary: '委员名单导入模板（.xlsx，含本组织界别下拉列表）' } },
+    async (req, reply) => reply.header('content-type', XLSX).header('content-disposition', attachment('委员名单导入模板.xlsx', 'members-template.xlsx')).send(await memberTemplate(ctxOf(req))),
+  );
+  // the .xlsx itself is the request body (up to 10 MB): no multipart form needed
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  r.post(
+    '/api/members/import',
+    {
+      config: manage,
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '从 Excel 导入委员（请求体为 .xlsx 文件）；mode=check 只校验，mode=apply 校验通过后导入；任一行有错则不导入',
+        querystring: ImportQuery,
+        response: { 200: ImportResultView, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 .xlsx 文件作为请求体上传');
+      return importMembers(ctxOf(req), req.body, req.query.mode);
     },
   );
   r.get(

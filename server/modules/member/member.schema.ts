@@ -68,6 +68,11 @@ export const MemberListQuery = PageQuery.extend({
   status: z.enum(MEMBER_STATUSES, { message: '状态只能是 active 或 left' }).default('active'),
 });
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
+export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: true }).extend({
+  /** 'full': whole phone and ID numbers (admin and staff; audited), so the file can be imported again */
+  contacts: z.enum(['masked', 'full'], { message: 'contacts 只能是 masked 或 full' }).default('masked'),
+});
+export type MemberExportQuery = z.infer<typeof MemberExportQuery>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 export const MemberView = z.object({
@@ -108,3 +113,15 @@ export const MemberBrief = z.object({
   workUnit: z.string(),
 });
 export type MemberBrief = z.infer<typeof MemberBrief>;
+
+export const ImportQuery = z.object({ mode: z.enum(['check', 'apply'], { message: 'mode 只能是 check（只校验）或 apply（导入）' }).default('check') });
+export const ImportResultView = z.object({
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  /** new here, already members of another org (市县两级委员) */
+  alsoElsewhere: z.number(),
+  applied: z.boolean(),
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportResultView = z.infer<typeof ImportResultView>;

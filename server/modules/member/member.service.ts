@@ -38,7 +38,7 @@ const selectMembers = (db: Executor) =>
     .innerJoin(person, eq(person.id, member.personId))
     .innerJoin(sql`sector s`, sql`s.id = ${member.sectorId}`);
 
-function listFilters(orgId: string, q: MemberListQuery): SQL {
+function listFilters(orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>): SQL {
   const conds: (SQL | undefined)[] = [eq(member.orgId, orgId), eq(member.status, q.status)];
   if (q.sectorId) conds.push(eq(member.sectorId, q.sectorId));
   if (q.party) conds.push(eq(member.party, q.party));
@@ -55,21 +55,23 @@ function listFilters(orgId: string, q: MemberListQuery): SQL {
   return and(...conds) as SQL;
 }
 
+/** One page of members as rows (chair first, then by sector and pinyin), for the list and the export. */
+export const memberRows = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>, limit: number, offset: number) =>
+  selectMembers(db)
+    .where(listFilters(orgId, q))
+    .orderBy(sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id))
+    .limit(limit)
+    .offset(offset);
+
+export const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) =>
+  db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(member).innerJoin(person, eq(person.id, member.personId)).where(listFilters(orgId, q));
+
 /** The members list: one page query and one count, whatever the page size. */
 export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<Page<MemberView>> {
   const actor = requireAccess(ctx.actor, 'member.read');
-  const where = listFilters(actor.orgId, q);
   const [rows, [{ total }]] = await Promise.all([
-    selectMembers(ctx.db)
-      .where(where)
-      .orderBy(sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    ctx.db
-      .select({ total: sql<number>`count(*)`.mapWith(Number) })
-      .from(member)
-      .innerJoin(person, eq(person.id, member.personId))
-      .where(where),
+    memberRows(ctx.db, actor.orgId, q, q.pageSize, offsetOf(q)),
+    countMembers(ctx.db, actor.orgId, q),
   ]);
   return { items: rows.map((r) => presentMember(r.m, r.p, r.rel, ctx.crypto)), total, page: q.page, pageSize: q.pageSize };
 }

@@ -177,7 +177,7 @@ describe('the members list', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('委员名单')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '性别', '出生年月', '民族', '界别', '党派', '专委会', '职务', '工作单位及职务', '手机号', '身份证号']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '性别', '出生年月', '民族', '界别', '党派', '专委会', '职务', '工作单位及职务', '手机号', '身份证号', '活动小组']);
     const names = sheet.getColumn(1).values.slice(2);
     expect([...names].sort()).toEqual(['张红梅', '鲁长江'].sort());
     const zhang = sheet.getRow(names.indexOf('张红梅') + 2);

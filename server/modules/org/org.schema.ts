@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LIAISON_SCHEME, LiaisonScheme } from '../liaison/liaison.schema.js';
+import type { LiaisonScheme } from '../liaison/liaison.schema.js';
 
 export const ORG_LEVELS = ['province', 'city', 'county'] as const;
 export const OrgLevel = z.enum(ORG_LEVELS, { message: '级别只能是省级、市级或县级' });
@@ -19,14 +19,14 @@ export const CHILD_LEVEL: Record<(typeof ORG_LEVELS)[number], (typeof ORG_LEVELS
 export const OrgSettings = z.object({
   idleTimeoutMinutes: z.number().int('必须是整数').min(5, '空闲超时不能少于 5 分钟').max(480, '空闲超时不能超过 480 分钟'),
   auditRetentionDays: z.number().int('必须是整数').min(180, '审计日志保留期不能少于 180 天').max(3650, '审计日志保留期不能超过 3650 天'),
-  /** 联系制度: the liaison chain, top down (edited on the liaison page) */
-  liaisonLevels: LiaisonScheme,
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;
-export const DEFAULT_ORG_SETTINGS: OrgSettings = { idleTimeoutMinutes: 30, auditRetentionDays: 180, liaisonLevels: DEFAULT_LIAISON_SCHEME };
-export const settingsOf = (stored: Partial<OrgSettings> | null | undefined): OrgSettings => ({
-  ...DEFAULT_ORG_SETTINGS,
-  ...(stored ?? {}),
+export const DEFAULT_ORG_SETTINGS: OrgSettings = { idleTimeoutMinutes: 30, auditRetentionDays: 180 };
+/** What org.settings holds: the settings above, and the rules other domains keep there (their own pages edit them). */
+export type StoredOrgSettings = Partial<OrgSettings> & { liaisonLevels?: LiaisonScheme };
+export const settingsOf = (stored: StoredOrgSettings | null | undefined): OrgSettings => ({
+  idleTimeoutMinutes: stored?.idleTimeoutMinutes ?? DEFAULT_ORG_SETTINGS.idleTimeoutMinutes,
+  auditRetentionDays: stored?.auditRetentionDays ?? DEFAULT_ORG_SETTINGS.auditRetentionDays,
 });
 
 export const OrgView = z.object({
@@ -49,6 +49,5 @@ export const OrgCreateBody = z.object({
 });
 export type OrgCreateBody = z.infer<typeof OrgCreateBody>;
 
-/** What the org settings page changes; the liaison chain has its own page and permission. */
-export const OrgSettingsBody = OrgSettings.omit({ liaisonLevels: true }).partial();
+export const OrgSettingsBody = OrgSettings.partial();
 export type OrgSettingsBody = z.infer<typeof OrgSettingsBody>;

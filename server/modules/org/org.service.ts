@@ -33,7 +33,7 @@ export async function updateOrgSettings(ctx: Ctx, body: OrgSettingsBody): Promis
     const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
     const before = settingsOf(row.settings);
     const after = OrgSettings.parse({ ...before, ...body });
-    await tx.update(org).set({ settings: after }).where(eq(org.id, actor.orgId));
+    await tx.update(org).set({ settings: { ...row.settings, ...after } }).where(eq(org.id, actor.orgId));
     await writeAudit(
       ctx,
       { action: 'org.settings', summary: `修改 ${row.name} 的设置`, targetType: 'org', targetId: row.id, before, after },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { OrgSettings } from './org.schema.js';
+import type { StoredOrgSettings } from './org.schema.js';
 
 /** 政协组织: the tenant. Orgs form a tree: province > city > county. */
 export const org = pgTable(
@@ -13,7 +13,7 @@ export const org = pgTable(
     level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
     /** 行政区划代码, e.g. 420525 for 远安县 */
     regionCode: text('region_code').notNull().unique(),
-    settings: jsonb('settings').$type<Partial<OrgSettings>>().notNull().default({}),
+    settings: jsonb('settings').$type<StoredOrgSettings>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
