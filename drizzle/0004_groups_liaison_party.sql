@@ -118,4 +118,5 @@ CREATE INDEX "party_org_parent_idx" ON "party_org" USING btree ("parent_id");-->
 CREATE UNIQUE INDEX "party_org_member_member_uq" ON "party_org_member" USING btree ("party_org_id","member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "party_org_member_account_uq" ON "party_org_member" USING btree ("party_org_id","account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "party_org_one_secretary_uq" ON "party_org_member" USING btree ("party_org_id") WHERE "party_org_member"."role" = 'secretary';--> statement-breakpoint
-CREATE INDEX "party_org_member_member_idx" ON "party_org_member" USING btree ("member_id");
+CREATE INDEX "party_org_member_member_idx" ON "party_org_member" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "member_person_idx" ON "member" USING btree ("person_id");

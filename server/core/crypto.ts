@@ -1,11 +1,10 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gcm } from '@noble/ciphers/aes.js';
 
 /**
- * Field encryption for personal data (phone and ID numbers). AES-256-GCM with a random nonce per
- * value; a keyed HMAC ("blind index") lets us look a value up and keep it unique without storing it.
+ * Field encryption for personal data (phone and ID numbers). AES-256-GCM (OpenSSL, through node:crypto)
+ * with a random nonce per value, stored as a1:base64(nonce | ciphertext | tag); a keyed HMAC ("blind index") lets us look a value up and keep it unique without storing it.
  * Chosen in one place: an SM4 provider for 国密 deployments plugs in behind the same interface.
  */
 export interface FieldCrypto {
@@ -23,14 +22,16 @@ export function aesGcmFieldCrypto(keyHex: string): FieldCrypto {
   return {
     encrypt(plain) {
       const nonce = randomBytes(12);
-      const sealed = gcm(encKey, nonce).encrypt(new TextEncoder().encode(plain));
+      const cipher = createCipheriv('aes-256-gcm', encKey, nonce);
+      const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
       return `a1:${Buffer.concat([nonce, sealed]).toString('base64')}`;
     },
     decrypt(stored) {
       if (!stored.startsWith('a1:')) throw new Error('unknown field cipher');
       const raw = Buffer.from(stored.slice(3), 'base64');
-      const opened = gcm(encKey, raw.subarray(0, 12)).decrypt(raw.subarray(12));
-      return new TextDecoder().decode(opened);
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
     },
     blindIndex(plain) {
       return createHmac('sha256', macKey).update(plain).digest('base64url');

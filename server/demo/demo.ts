@@ -5,6 +5,8 @@ import { account } from '../modules/account/account.table.js';
 import { verifyPassword } from '../modules/account/password.js';
 import { buildAccount, buildOrg, DEMO_PASSWORD, type Builder } from './builders.js';
 import { seedOrganisation } from './organisation.js';
+import { buildPartyOrg } from './groups.js';
+import { seedStructure } from './structure.js';
 
 /** The demo logins, printed at start-up while their password is still the demo one. */
 export const DEMO_LOGINS = [
@@ -27,6 +29,10 @@ export async function seedDemo(b: Builder) {
   await buildAccount(b, { org: yuanan, roles: ['admin'], alsoIn: [{ org: yichang, roles: ['admin'] }], loginName: 'admin', displayName: '周立军', phone: '13971700001' });
   await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'lixiulan', displayName: '李秀兰', phone: '13971700002' });
   await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'liujing', displayName: '刘静', phone: '13971700003' });
+  await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'wangxiaomei', displayName: '王晓梅', phone: '13971700006' });
+  await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'zhaozhihua', displayName: '赵志华', phone: '13971700007' });
+  await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'tianjing', displayName: '田静', phone: '13971700008' });
+  await buildAccount(b, { org: yuanan, roles: ['staff'], loginName: 'sunjianguo', displayName: '孙建国', phone: '13971700009' });
   await buildAccount(b, { org: yuanan, roles: ['leader'], loginName: 'chenzhiyuan', displayName: '陈志远', phone: '13971700004' });
   await buildAccount(b, { org: yuanan, roles: ['leader'], loginName: 'huangwenhua', displayName: '黄文华', phone: '13971700005' });
   await buildAccount(b, { org: yuanan, roles: ['member'], alsoIn: [{ org: yichang, roles: ['member'] }], loginName: 'zhanghongmei', displayName: '张红梅', phone: '13872600011' });
@@ -34,10 +40,16 @@ export async function seedDemo(b: Builder) {
   await buildAccount(b, { org: yuanan, roles: ['member'], loginName: 'guohaiyan', displayName: '郭海燕', phone: '13872600013' });
   await buildAccount(b, { org: yuanan, roles: ['unit'], loginName: 'wanglei', displayName: '王磊', phone: '13907170021' });
   await buildAccount(b, { org: yuanan, roles: ['unit'], loginName: 'sunli', displayName: '孙莉', phone: '13907170022' });
-  await buildAccount(b, { org: yichang, roles: ['staff'], loginName: 'maxiaodong', displayName: '马晓东', phone: '13971700031' });
+  const { account: ma } = await buildAccount(b, { org: yichang, roles: ['staff'], loginName: 'maxiaodong', displayName: '马晓东', phone: '13971700031' });
   await buildAccount(b, { org: dangyang, roles: ['admin'], loginName: 'dyadmin', displayName: '何国平', phone: '13971700041' });
   await buildAccount(b, { org: hubei, roles: ['admin'], loginName: 'hbadmin', displayName: '罗春燕', phone: '13971700051' });
   await seedOrganisation(b, yuanan, yichang);
+  await seedStructure(b, yuanan);
+  // 萍乡-style party organisation of the city: 党组 — 机关党组 — 机关党委 — 机关党支部
+  const pg = await buildPartyOrg(b, { org: yichang, kind: 'party_group', name: '中共宜昌市政协党组' });
+  const organ = await buildPartyOrg(b, { org: yichang, kind: 'organ_party_group', name: '中共宜昌市政协机关党组', parent: pg });
+  const committee = await buildPartyOrg(b, { org: yichang, kind: 'organ_party_committee', name: '中共宜昌市政协机关委员会', parent: organ });
+  await buildPartyOrg(b, { org: yichang, kind: 'branch', name: '中共宜昌市政协机关第一支部委员会', parent: committee, staff: [{ account: ma, role: 'secretary' }] });
 }
 
 /** Demo logins whose password is still the demo password (so the printout never lies). */

@@ -33,7 +33,7 @@ export interface GroupSpec {
   members?: Id[];
 }
 
-/** A group with its members (leader and convener included). */
+/** A group with its members (the convener included; a leader may lead several groups and sits in one). */
 export async function buildGroup(b: Builder, s: GroupSpec) {
   const [g] = await b.db
     .insert(memberGroup)
@@ -47,7 +47,7 @@ export async function buildGroup(b: Builder, s: GroupSpec) {
     })
     .returning();
   const orgId = s.org.id;
-  const members = [...new Set([s.leader, s.convener, ...(s.members ?? [])].filter((m): m is Id => !!m).map((m) => m.id))];
+  const members = [...new Set([s.convener, ...(s.members ?? [])].filter((m): m is Id => !!m).map((m) => m.id))];
   if (members.length) await b.db.insert(groupMember).values(members.map((memberId) => ({ orgId, groupId: g.id, memberId })));
   if (s.committees?.length) await b.db.insert(groupCommittee).values(s.committees.map((c) => ({ orgId, groupId: g.id, committeeId: c.id })));
   if (s.places?.length) await b.db.insert(groupPlace).values(s.places.map((p) => ({ orgId, groupId: g.id, placeId: p.id })));

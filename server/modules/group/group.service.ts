@@ -158,7 +158,7 @@ const uniqueName = async (tx: Executor, orgId: string, name: string, except?: st
 
 const groupValues = (b: GroupBody) => ({ name: b.name, sort: b.sort, leaderId: b.leaderId, convenerId: b.convenerId, liaisonAccountId: b.liaisonAccountId });
 
-/** Forms a group; its leader and convener are members of it. */
+/** Forms a group; its convener is a member of it (its leader may lead several groups, and sits in one of them). */
 export async function createGroup(ctx: Ctx, b: GroupCreateBody): Promise<GroupView> {
   const actor = requireAccess(ctx.actor, 'structure.manage');
   return ctx.db.transaction(async (tx) => {
@@ -166,7 +166,7 @@ export async function createGroup(ctx: Ctx, b: GroupCreateBody): Promise<GroupVi
     await checkRefs(tx, actor.orgId, b, null);
     const [row] = await tx.insert(memberGroup).values({ orgId: actor.orgId, ...groupValues(b), createdAt: ctx.clock.now() }).returning();
     await setLinks(tx, actor.orgId, row.id, b);
-    const ids = [...new Set([b.leaderId, b.convenerId, ...b.memberIds].filter((x): x is string => !!x))];
+    const ids = [...new Set([b.convenerId, ...b.memberIds].filter((x): x is string => !!x))];
     const joined = await enrol(tx, actor.orgId, row, ids, false);
     const view = await loadGroup(tx, actor.orgId, row.id);
     await writeAudit(
@@ -201,7 +201,7 @@ export async function updateGroup(ctx: Ctx, id: string, b: GroupBody): Promise<G
     await checkRefs(tx, actor.orgId, b, id);
     await tx.update(memberGroup).set(groupValues(b)).where(eq(memberGroup.id, id));
     await setLinks(tx, actor.orgId, id, b);
-    await enrol(tx, actor.orgId, { id, name: b.name }, [b.leaderId, b.convenerId].filter((x): x is string => !!x), false);
+    if (b.convenerId) await enrol(tx, actor.orgId, { id, name: b.name }, [b.convenerId], false);
     const after = await loadGroup(tx, actor.orgId, id);
     await writeAudit(ctx, { action: 'group.update', summary: `修改${after.name}`, targetType: 'group', targetId: id, before: groupSnapshot(before), after: groupSnapshot(after) }, tx);
     return after;
@@ -236,7 +236,6 @@ export async function removeGroupMember(ctx: Ctx, id: string, memberId: string):
     const g = await loadGroup(tx, actor.orgId, id);
     const [m] = await membersWithGroup(tx, actor.orgId, [memberId]);
     if (!m || m.group_id !== id) throw notFound('该委员不在本组');
-    if (g.leader?.id === memberId) throw conflict(`${m.brief.name} 是本组带组领导，请先更换带组领导`);
     if (g.convener?.id === memberId) throw conflict(`${m.brief.name} 是本组召集人，请先更换召集人`);
     await tx.delete(groupMember).where(and(eq(groupMember.groupId, id), eq(groupMember.memberId, memberId)));
     await writeAudit(ctx, { action: 'group.members', summary: `${m.brief.name} 退出${g.name}`, targetType: 'group', targetId: id, before: { member: m.brief.name } }, tx);

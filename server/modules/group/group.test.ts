@@ -65,7 +65,7 @@ describe('forming a group the 远安 way', () => {
       liaisonAccountId: staffAccount.id,
       committeeIds: [jingji.id, kewei.id],
       placeIds: [dongzhuangping.id],
-      memberIds: [m['李秀兰'].id, m['张海燕'].id],
+      memberIds: [m['黄文华'].id, m['李秀兰'].id, m['张海燕'].id],
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({

@@ -63,8 +63,11 @@ export const memberRows = (db: Executor, orgId: string, q: Omit<MemberListQuery,
     .limit(limit)
     .offset(offset);
 
-export const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) =>
-  db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(member).innerJoin(person, eq(person.id, member.personId)).where(listFilters(orgId, q));
+/** How many members match; the person is joined only when a name is searched. */
+export const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) => {
+  const count = db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(member);
+  return (q.q ? count.innerJoin(person, eq(person.id, member.personId)) : count).where(listFilters(orgId, q));
+};
 
 /** The members list: one page query and one count, whatever the page size. */
 export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<Page<MemberView>> {

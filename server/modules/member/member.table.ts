@@ -58,6 +58,8 @@ export const member = pgTable(
   },
   (t) => [
     uniqueIndex('member_org_person_uq').on(t.orgId, t.personId),
+    /** a person's memberships in every org (市县两级委员: "also a member of …") */
+    index('member_person_idx').on(t.personId),
     index('member_org_sector_idx').on(t.orgId, t.sectorId),
     index('member_org_created_idx').on(t.orgId, t.createdAt, t.id),
     check('member_position_check', sql`${t.position} in ('chair','vice_chair','secretary_general','standing','member')`),
