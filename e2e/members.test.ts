@@ -49,13 +49,12 @@ describe.runIf(hasChromium)('members roster', () => {
     await page.getByText('共 1 名委员').waitFor();
     await expect(page.getByRole('row', { name: /欧阳明远/ }).innerText()).resolves.toContain('139****1888');
     await page.locator('tbody').getByText('欧阳明远', { exact: true }).click();
-    const detail = page.getByRole('dialog');
-    await detail.getByText('1978-03-12').waitFor();
-    await detail.getByRole('button', { name: '查看欧阳明远的完整联系方式' }).click();
-    await detail.getByText('13907171888').waitFor();
+    await page.getByRole('heading', { name: '欧阳明远' }).waitFor();
+    await page.getByText('1978-03-12').waitFor();
+    await page.getByRole('button', { name: '查看欧阳明远的完整联系方式' }).click();
+    await page.getByText('13907171888').waitFor();
     await shot(page, '11-member-detail');
-    await page.keyboard.press('Escape');
-
+    await page.goBack();
     await page.reload();
     await page.getByText('共 173 名委员').waitFor();
     await page.locator('.ant-select').filter({ hasText: '界别' }).first().click();

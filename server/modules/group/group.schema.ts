@@ -60,3 +60,4 @@ export const GroupProposal = z.object({
 export type GroupProposal = z.infer<typeof GroupProposal>;
 
 export const StaffOption = z.object({ id: z.string(), name: z.string() });
+export type StaffOption = z.infer<typeof StaffOption>;

@@ -18,7 +18,7 @@ export const PARTY_ORG_PARENTS: Record<PartyOrgKind, (PartyOrgKind | null)[]> = 
   organ_party_group: ['party_group'],
   organ_party_committee: ['organ_party_group', 'party_group'],
   branch: ['organ_party_committee', 'organ_party_group', 'party_group'],
-  temp_branch: ['party_group', 'organ_party_committee'],
+  temp_branch: ['party_group'],
 };
 
 export const PARTY_ROLES = ['secretary', 'deputy_secretary', 'committee_member', 'member'] as const;
@@ -35,7 +35,8 @@ export const PartyOrgBody = z.object({
   kind: z.enum(PARTY_ORG_KINDS, { message: '类型应为 党组、机关党组、机关党委、党支部 或 临时党支部' }),
   name,
   parentId: z.uuid({ message: '上级党组织编号无效' }).nullable().default(null),
-  sort: z.number().int().min(0).max(999).default(0),
+  /** omitted: after its siblings */
+  sort: z.number().int().min(0).max(999).optional(),
 });
 export type PartyOrgBody = z.infer<typeof PartyOrgBody>;
 export const PartyOrgUpdateBody = z.object({ name, sort: z.number().int().min(0).max(999).optional() });

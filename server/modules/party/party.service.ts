@@ -88,7 +88,8 @@ export async function createPartyOrg(ctx: Ctx, b: PartyOrgBody): Promise<PartyOr
     }
     await checkParent(tx, actor.orgId, b.kind, b.parentId);
     await uniqueName(tx, actor.orgId, b.name);
-    const [row] = await tx.insert(partyOrg).values({ orgId: actor.orgId, ...b, createdAt: ctx.clock.now() }).returning();
+    const [{ n }] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from party_org where org_id = ${actor.orgId} and parent_id is not distinct from ${b.parentId}`);
+    const [row] = await tx.insert(partyOrg).values({ orgId: actor.orgId, ...b, sort: b.sort ?? n + 1, createdAt: ctx.clock.now() }).returning();
     await writeAudit(ctx, { action: 'party.create', summary: `建立${PARTY_ORG_KIND_LABELS[b.kind]} ${b.name}`, targetType: 'party_org', targetId: row.id, after: b }, tx);
     return loadPartyOrg(tx, actor.orgId, row.id);
   });
@@ -112,7 +113,12 @@ export async function deletePartyOrg(ctx: Ctx, id: string) {
     const po = await loadPartyOrg(tx, actor.orgId, id);
     const [{ n }] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from party_org where parent_id = ${id}`);
     if (n) throw conflict(`${po.name}下还有 ${n} 个党组织，不能撤销`);
-    const [{ stored }] = await rowsOf<{ stored: number }>(tx, sql`select count(*)::int as stored from party_org_member where party_org_id = ${id}`);
+    // members who have left the committee keep their row (history) but no longer hold the org
+    const [{ stored }] = await rowsOf<{ stored: number }>(
+      tx,
+      sql`select count(*)::int as stored from party_org_member pom left join member m on m.id = pom.member_id
+        where pom.party_org_id = ${id} and (m.id is null or m.status = 'active')`,
+    );
     if (po.kind !== 'temp_branch' && stored) throw conflict(`${po.name}还有 ${stored} 名成员，请先调出`);
     await tx.delete(partyOrg).where(eq(partyOrg.id, id));
     await writeAudit(ctx, { action: 'party.delete', summary: `撤销${PARTY_ORG_KIND_LABELS[po.kind]} ${po.name}`, targetType: 'party_org', targetId: id, before: { name: po.name, kind: po.kind } }, tx);
@@ -176,6 +182,15 @@ export async function addPartyMember(ctx: Ctx, id: string, b: PartyMemberBody) {
       .from(partyOrgMember)
       .where(and(eq(partyOrgMember.partyOrgId, id), b.memberId ? eq(partyOrgMember.memberId, b.memberId) : eq(partyOrgMember.accountId, b.accountId!)));
     if (dup) throw conflict(`${name} 已在${po.name}`);
+    if (po.kind === 'branch') {
+      // a party member's organisational relation is in one branch (offices in the party group and temporary branches aside)
+      const [other] = await rowsOf<{ name: string }>(
+        tx,
+        sql`select po.name from party_org_member pom join party_org po on po.id = pom.party_org_id
+          where po.kind = 'branch' and po.id <> ${id} and ${b.memberId ? sql`pom.member_id = ${b.memberId}` : sql`pom.account_id = ${b.accountId!}`}`,
+      );
+      if (other) throw conflict(`${name} 的组织关系已在${other.name}，一名党员只能编入一个党支部`);
+    }
     await tx.insert(partyOrgMember).values({ orgId: actor.orgId, partyOrgId: id, memberId: b.memberId ?? null, accountId: b.accountId ?? null, role: b.role, createdAt: ctx.clock.now() });
     await writeAudit(ctx, { action: 'party.member', summary: `${name} 任${po.name}${partyRoleLabel(po.kind, b.role)}`, targetType: 'party_org', targetId: id, after: { name, role: b.role } }, tx);
     return loadPartyOrg(tx, actor.orgId, id);

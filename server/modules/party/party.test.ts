@@ -83,6 +83,20 @@ describe('the party organisation tree', () => {
     expect(res.json().error.message).toBe('召集人 黄文华 不是中共党员，不能担任临时党支部书记；请先更换召集人');
   });
 
+  it('keeps a party member in one branch, and lets go of a branch whose only member has left', async () => {
+    const first = (await staff.post('/api/party-orgs', { kind: 'branch', name: '中共远安县政协机关第二支部委员会', parentId: partyGroup.id })).json();
+    expect(first.sort).toBeGreaterThan(0); // appended after its siblings
+    const second = (await staff.post('/api/party-orgs', { kind: 'branch', name: '中共远安县政协机关第三支部委员会', parentId: partyGroup.id })).json();
+    expect((await staff.post(`/api/party-orgs/${first.id}/members`, { memberId: m['张海燕'].id })).statusCode).toBe(200);
+    const twice = await staff.post(`/api/party-orgs/${second.id}/members`, { memberId: m['张海燕'].id });
+    expect(twice.json().error.message).toBe('张海燕 的组织关系已在中共远安县政协机关第二支部委员会，一名党员只能编入一个党支部');
+    const { member: leaving } = await buildMember(t.b, { org, name: '孙建华', party: '中共' });
+    await staff.post(`/api/party-orgs/${second.id}/members`, { memberId: leaving.id });
+    await staff.post(`/api/members/${leaving.id}/leave`, { leftAt: '2026-11-01', reason: '工作调动' });
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/party-orgs/${second.id}`, cookies: { xs_session: staff.cookie }, headers: { 'x-csrf-token': staff.csrf } });
+    expect(del.statusCode).toBe(200);
+  });
+
   it('lets members read the tree but not change it', async () => {
     await buildAccount(t.b, { org, loginName: 'memberx', roles: ['member'] });
     const member = await signIn(t.app, 'memberx');

@@ -14,3 +14,9 @@ export function showApiError(form: FormInstance | null, err: unknown, toast: (ms
   if (form && onFields.length) form.setFields(onFields.map((d) => ({ name: d.path.split('.')[0], errors: [d.message] })));
   if (!onFields.length || onFields.length < err.details.length) toast(err.message);
 }
+
+/**
+ * The form's values when every field is valid, or null: the form already shows what is wrong, so a
+ * failed check ends the submit quietly instead of escaping as an unhandled rejection.
+ */
+export const validValues = <T,>(form: FormInstance<T>): Promise<T | null> => form.validateFields().then((v) => v, () => null);

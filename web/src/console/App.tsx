@@ -8,6 +8,11 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { OrgPage } from '../pages/org/OrgPage';
 import { HomePage } from '../pages/home/HomePage';
 import { MembersPage } from '../pages/member/MembersPage';
+import { MemberPage } from '../pages/member/MemberPage';
+import { GroupsPage } from '../pages/group/GroupsPage';
+import { LiaisonPage } from '../pages/liaison/LiaisonPage';
+import { PartyPage } from '../pages/party/PartyPage';
+import { PlacesPage } from '../pages/place/PlacesPage';
 import { SectorsPage } from '../pages/sector/SectorsPage';
 import { TermsPage } from '../pages/term/TermsPage';
 import { ConsoleLayout } from './Layout';
@@ -42,6 +47,11 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="members" element={<Guard permission="member.read"><MembersPage /></Guard>} />
+        <Route path="members/:id" element={<Guard permission="member.read"><MemberPage /></Guard>} />
+        <Route path="groups" element={<Guard permission="structure.read"><GroupsPage /></Guard>} />
+        <Route path="liaison" element={<Guard permission="liaison.read"><LiaisonPage /></Guard>} />
+        <Route path="places" element={<Guard permission="structure.read"><PlacesPage /></Guard>} />
+        <Route path="party" element={<Guard permission="party.read"><PartyPage /></Guard>} />
         <Route path="sectors" element={<Guard permission="structure.read"><SectorsPage /></Guard>} />
         <Route path="terms" element={<Guard permission="structure.read"><TermsPage /></Guard>} />
         <Route path="accounts" element={<Guard permission="account.manage"><AccountsPage /></Guard>} />

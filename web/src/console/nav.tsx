@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, ClusterOutlined, EnvironmentOutlined, FlagOutlined, HomeOutlined, LinkOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@server/core/access';
 
 /**
@@ -26,9 +26,13 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/members', label: '委员', icon: <SolutionOutlined />, permission: 'member.read' },
       { path: '/sectors', label: '界别与专委会', icon: <ApartmentOutlined />, permission: 'structure.read' },
+      { path: '/groups', label: '活动小组', icon: <ClusterOutlined />, permission: 'structure.read' },
+      { path: '/liaison', label: '联系制度', icon: <LinkOutlined />, permission: 'liaison.read' },
+      { path: '/places', label: '乡镇与村社区', icon: <EnvironmentOutlined />, permission: 'structure.read' },
       { path: '/terms', label: '届次与会议', icon: <CalendarOutlined />, permission: 'structure.read' },
     ],
   },
+  { key: 'party', label: '党的建设', items: [{ path: '/party', label: '党组织', icon: <FlagOutlined />, permission: 'party.read' }] },
   {
     key: 'system',
     label: '系统管理',

@@ -1,6 +1,6 @@
 import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { ROLE_LABELS, ROLES } from '@server/modules/account/account.schema';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import type { AccountView, Role } from './accountApi';
 
 export const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -37,7 +37,8 @@ export function AccountFormModal(props: {
       okText="保存"
       onCancel={props.onCancel}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         try {
           await props.onSubmit(v);
         } catch (e) {

@@ -1,7 +1,7 @@
 import { App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { GENDER_LABELS, MEMBER_POSITIONS, PARTIES, POSITION_LABELS } from '@server/modules/member/member.schema';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { useCommittees, useSectors, useTerms } from '../sector/structureApi';
 import { useMemberActions, type MemberView } from './memberApi';
 
@@ -48,7 +48,8 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
     : { gender: 'male', ethnicity: '汉族', party: '群众', position: 'member', standing: false, committeeIds: [], termIds: current ? [current.id] : [] };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       ...v,
       birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : null,

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { CHILD_LEVEL, ORG_LEVEL_LABELS, type OrgCreateBody, type OrgDetail, type OrgSettings, type OrgView } from '@server/modules/org/org.schema';
 import type { Page } from '@server/core/pagination';
 import { get, patch, post } from '../../api/client';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 
 export function OrgPage() {
   const qc = useQueryClient();
@@ -87,7 +87,8 @@ export function OrgPage() {
             destroyOnHidden
             onCancel={() => setCreating(false)}
             onOk={async () => {
-              const v = await childForm.validateFields();
+              const v = await validValues(childForm);
+              if (!v) return;
               try {
                 await createChild.mutateAsync(v);
                 setCreating(false);

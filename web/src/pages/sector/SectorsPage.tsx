@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { useMe } from '../../api/session';
 import { useCommittees, useSectors, useStructureActions, type CommitteeView, type SectorView } from './structureApi';
 
@@ -27,7 +27,8 @@ export function SectorsPage() {
       form.setFieldsValue({ name: e.row?.name, shortName: e.row?.shortName, sort: e.row?.sort ?? (committees?.length ?? 0) + 1, sectorIds: e.row?.sectors.map((s) => s.id) ?? [] });
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (editing?.kind === 'sector') await actions.saveSector.mutateAsync({ id: editing.row?.id, ...v });
       else await actions.saveCommittee.mutateAsync({ id: editing?.row?.id, ...v });

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { chineseNumber } from '@server/modules/term/term.schema';
 import { ApiError } from '../../api/client';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { useMe } from '../../api/session';
 import { useStructureActions, useTerms, type TermView } from '../sector/structureApi';
 
@@ -21,7 +21,8 @@ export function TermsPage() {
   const [form] = Form.useForm();
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const dates = { startDate: day(v.range?.[0])!, endDate: day(v.range?.[1]) };
     try {
       if (adding?.kind === 'term') await actions.createTerm.mutateAsync({ number: v.number, isCurrent: !!v.isCurrent, ...dates });
