@@ -55,7 +55,7 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await page.getByRole('button', { name: '从 Excel 导入' }).click();
     const broken = await rosterXlsx([newcomers[0], ['李明', '男', '1980.03', '汉族', '经济届', '民盟', '', '委员', '个体工商户', '13886700199', ''], ...newcomers.slice(1)]);
     await choose(page, broken, '委员名单（有误）.xlsx');
-    await page.getByText('未导入任何数据').waitFor();
+    await page.getByText('未导入任何数据', { exact: true }).waitFor();
     await page.getByRole('cell', { name: '界别“经济届”不存在（是否为“经济界”？）' }).waitFor();
     await page.getByRole('cell', { name: '第3行' }).waitFor();
     await expect(page.getByRole('button', { name: /确认导入/ }).isDisabled()).resolves.toBe(true);
@@ -84,7 +84,7 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await page.getByRole('menuitem', { name: '活动小组' }).click();
     await page.getByRole('cell', { name: '第十二活动小组' }).waitFor();
     await page.getByRole('button', { name: '组建活动小组' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByLabel('带组领导（主席或副主席）').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '周俊峰' }).click();
     await drawer.getByLabel('专委会').click();
@@ -111,7 +111,7 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await panel.getByPlaceholder('姓名、拼音或首字母').press('Enter');
     await panel.getByRole('row', { name: /汪宗斌/ }).getByRole('checkbox').check();
     await panel.getByRole('button', { name: '指定联系人（1 人）' }).click();
-    const modal = page.locator('.ant-modal-content');
+    const modal = page.getByRole('dialog');
     await modal.locator('.ant-select').click();
     await page.keyboard.type('mxy');
     await page.locator('.ant-select-item-option').filter({ hasText: '梅晓燕' }).click();
@@ -130,9 +130,9 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await page.getByPlaceholder('请输入密码').fill('Xieshang@2026');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('我的活动小组').waitFor();
-    await page.getByText('第十一活动小组').waitFor();
-    await page.getByText('召集人').waitFor();
-    await page.getByText('联系我的').waitFor();
+    await page.getByText('第十一活动小组', { exact: true }).waitFor();
+    await page.getByText('召集人', { exact: true }).waitFor();
+    await page.getByText('联系我的', { exact: true }).waitFor();
     await shot(page, '27-mobile-group');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

@@ -30,7 +30,7 @@ export function App() {
 
   useSignInOnUnauthenticated();
 
-  if (isLoading) return <Spin fullscreen tip="加载中" />;
+  if (isLoading) return <Spin fullscreen description="加载中" />;
   if (!me) {
     return (
       <Routes>

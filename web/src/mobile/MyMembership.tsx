@@ -4,7 +4,7 @@ import { POSITION_LABELS, type MemberView } from '@server/modules/member/member.
 import type { MemberRelationsView } from '@server/modules/member/member.relations.schema';
 import { get } from '../api/client';
 
-const brief = (m: { sector: string; party: string; workUnit: string }) => [m.sector, m.party, m.workUnit].filter(Boolean).join(' · ');
+const brief = (m: { sector: string; party: string; workUnit: string }) => [m.sector, m.party === m.sector ? null : m.party, m.workUnit].filter(Boolean).join(' · ');
 
 /**
  * 我的委员信息: the member's own record in the current org, their group and its convener, whom they

@@ -36,7 +36,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           showIcon
           type="info"
           style={{ marginBottom: 16 }}
-          message={`${me?.account.displayName}，您好`}
+          title={`${me?.account.displayName}，您好`}
           description="您正在使用管理员设置的初始密码或临时密码，为保障账号安全，请先设置新密码。"
         />
       )}

@@ -35,8 +35,8 @@ export function LoginPage() {
           <Typography.Text type="secondary">委员履职 · 提案办理 · 协商议事 · 民意直通</Typography.Text>
         </div>
         <Card>
-          {state.notice && !error && <Alert type="warning" showIcon message={state.notice} style={{ marginBottom: 16 }} />}
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+          {state.notice && !error && <Alert type="warning" showIcon title={state.notice} style={{ marginBottom: 16 }} />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Form layout="vertical" onFinish={submit} requiredMark={false} size="large">
             <Form.Item name="identifier" label="登录名或手机号" rules={[{ required: true, message: '请输入登录名或手机号' }]}>
               <Input prefix={<UserOutlined />} placeholder="登录名或手机号" autoComplete="username" autoFocus />

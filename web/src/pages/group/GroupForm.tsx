@@ -123,7 +123,7 @@ export function GroupForm({ open, group, onClose }: { open: boolean; group: Grou
   return (
     <Drawer
       open={open}
-      width={820}
+      size={820}
       title={group ? `修改${group.name}` : '组建活动小组'}
       onClose={onClose}
       extra={
@@ -139,7 +139,7 @@ export function GroupForm({ open, group, onClose }: { open: boolean; group: Grou
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message="按“一名主席或副主席 + 两个专委会 + 专委会联系的界别”组建"
+            title="按“一名主席或副主席 + 两个专委会 + 专委会联系的界别”组建"
             description="选择带组领导和两个专委会后点“推荐成员”，系统列出这些专委会所联系界别中尚未分组的在任委员，勾选后即可组建。"
           />
         )}

@@ -37,7 +37,7 @@ export function GroupMembers({ group, onClose }: { group: GroupView | null; onCl
   };
 
   return (
-    <Drawer open width={760} title={group.name} onClose={onClose}>
+    <Drawer open size={760} title={group.name} onClose={onClose}>
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="带组领导">{group.leader?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="召集人">{group.convener?.name ?? <Typography.Text type="danger">未指定</Typography.Text>}</Descriptions.Item>

@@ -37,8 +37,8 @@ export function GroupsPage() {
       <Space size={48} style={{ marginBottom: 16 }}>
         <Statistic title="活动小组" value={groups?.length ?? 0} suffix="个" />
         <Statistic title="编入小组的委员" value={members} suffix="人" />
-        <Statistic title="未分组的在任委员" value={ungrouped?.total ?? 0} suffix="人" valueStyle={ungrouped?.total ? { color: '#cf1322' } : undefined} />
-        <Statistic title="无小组联系的村（社区）" value={uncovered.length} suffix={`/ ${villages.length}`} valueStyle={uncovered.length ? { color: '#cf1322' } : undefined} />
+        <Statistic title="未分组的在任委员" value={ungrouped?.total ?? 0} suffix="人" styles={{ content: ungrouped?.total ? { color: '#cf1322' } : undefined }} />
+        <Statistic title="无小组联系的村（社区）" value={uncovered.length} suffix={`/ ${villages.length}`} styles={{ content: uncovered.length ? { color: '#cf1322' } : undefined }} />
       </Space>
       <Table<GroupView>
         rowKey="id"

@@ -69,7 +69,7 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
   return (
     <Drawer
       open={open}
-      width={640}
+      size={640}
       title={member ? `修改委员信息：${member.name}` : '新增委员'}
       onClose={onClose}
       destroyOnHidden

@@ -54,7 +54,7 @@ export function MemberPage() {
             </Space>
           )}
         </Space>
-        {m.status === 'left' && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={`已于 ${m.leftAt} 离任：${m.leftReason}`} />}
+        {m.status === 'left' && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={`已于 ${m.leftAt} 离任：${m.leftReason}`} />}
       </Card>
       <Row gutter={16}>
         <Col span={10}>

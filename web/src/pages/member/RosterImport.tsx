@@ -88,13 +88,13 @@ export function RosterImport({ open, onClose }: { open: boolean; onClose: () => 
         <p className="ant-upload-text">{file ? `已选择：${file.name}（点击或拖入可更换）` : '点击选择或把 .xlsx 文件拖到这里'}</p>
         <p className="ant-upload-hint">先校验，确认无误后再导入</p>
       </Upload.Dragger>
-      {busy && !checked && <Alert style={{ marginTop: 16 }} type="info" showIcon message="正在校验……" />}
+      {busy && !checked && <Alert style={{ marginTop: 16 }} type="info" showIcon title="正在校验……" />}
       {checked && (
         <Alert
           style={{ marginTop: 16 }}
           type="success"
           showIcon
-          message={`校验通过：共 ${checked.rows} 行，将新增 ${checked.created} 人、更新 ${checked.updated} 人`}
+          title={`校验通过：共 ${checked.rows} 行，将新增 ${checked.created} 人、更新 ${checked.updated} 人`}
           description={
             <>
               {checked.alsoElsewhere > 0 && <div>新增的委员中有 {checked.alsoElsewhere} 人已是其他政协组织的委员（市县两级委员），按同一人登记。</div>}
@@ -106,7 +106,7 @@ export function RosterImport({ open, onClose }: { open: boolean; onClose: () => 
       )}
       {failure && (
         <div style={{ marginTop: 16 }}>
-          <Alert type="error" showIcon message="未导入任何数据" description={failure.message} />
+          <Alert type="error" showIcon title="未导入任何数据" description={failure.message} />
           {failure.problems.length > 0 && (
             <Table<Problem>
               style={{ marginTop: 12 }}
