@@ -46,6 +46,11 @@ describe('role rules', () => {
     { name: 'org settings', method: 'PATCH', url: '/api/orgs/current/settings', permission: 'org.manage', body: {} },
     { name: 'child orgs', method: 'GET', url: '/api/orgs/children', permission: 'org.manage' },
     { name: 'current org', method: 'GET', url: '/api/orgs/current', permission: 'org.read' },
+    { name: 'members', method: 'GET', url: '/api/members', permission: 'member.read' },
+    { name: 'groups', method: 'GET', url: '/api/groups', permission: 'structure.read' },
+    { name: 'liaison coverage', method: 'GET', url: '/api/liaison/coverage', permission: 'liaison.read' },
+    { name: 'party organisations', method: 'GET', url: '/api/party-orgs', permission: 'party.read' },
+    { name: 'import template', method: 'GET', url: '/api/members/import/template', permission: 'member.manage' },
   ] as const;
 
   it.each(['admin', 'staff', 'leader', 'member', 'unit'] as Role[])('%s reaches exactly what PERMISSIONS grants', async (role) => {

@@ -103,6 +103,10 @@ describe('the liaison chain', () => {
       ['党组成员联系党员委员', 2, 0],
       ['党员委员联系党外委员', 5, 3],
     ]);
+    // the org settings page keeps the chain it does not show
+    await buildAccount(t.b, { org, loginName: 'adminx', roles: ['admin'] });
+    expect((await (await signIn(t.app, 'adminx')).patch('/api/orgs/current/settings', { idleTimeoutMinutes: 45 })).statusCode).toBe(200);
+    expect((await coverage()).scheme).toEqual(tiandong);
     await staff.put('/api/liaison/scheme', { levels: DEFAULT_LIAISON_SCHEME });
   });
 
