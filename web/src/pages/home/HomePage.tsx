@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '@server/modules/account/account.schema';
 import { ORG_LEVEL_LABELS } from '@server/modules/org/org.schema';
 import { useMe } from '../../api/session';
 import { visibleNav } from '../../console/nav';
+import { OrganisationFigures } from './OrganisationFigures';
 
 export function HomePage() {
   const { data: me } = useMe();
@@ -26,6 +27,7 @@ export function HomePage() {
                 <Descriptions.Item label="空闲超时">{me.idleTimeoutMinutes} 分钟无操作自动退出</Descriptions.Item>
               </Descriptions>
             </Card>
+            <OrganisationFigures />
           </Col>
           <Col span={10}>
             <Card title="常用功能">

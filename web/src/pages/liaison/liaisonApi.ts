@@ -8,7 +8,7 @@ import { api, get, post, put } from '../../api/client';
 export type { CoverageView, LinkView, MemberBrief };
 export type Keeper = z.infer<typeof KeeperOption>;
 
-export const useCoverage = () => useQuery({ queryKey: ['liaison', 'coverage'], queryFn: () => get<CoverageView>('/api/liaison/coverage') });
+export const useCoverage = (enabled = true) => useQuery({ queryKey: ['liaison', 'coverage'], queryFn: () => get<CoverageView>('/api/liaison/coverage'), enabled });
 export const useUncovered = (q: Partial<UncoveredQuery> & { level: number }) =>
   useQuery({ queryKey: ['liaison', 'uncovered', q], queryFn: () => get<Page<MemberBrief>>('/api/liaison/uncovered', q), placeholderData: (p) => p });
 export const useLinks = (q: Partial<LinkListQuery>) =>

@@ -15,7 +15,7 @@ const Person = ({ m }: { m: MemberBrief }) => (
   <Space size={6} wrap>
     <Link to={`/members/${m.id}`}>{m.name}</Link>
     {positionTag(m)}
-    <Typography.Text type="secondary">{m.sector} · {m.party}{m.workUnit ? ` · ${m.workUnit}` : ''}</Typography.Text>
+    <Typography.Text type="secondary">{[m.sector, m.party === m.sector ? null : m.party, m.workUnit].filter(Boolean).join(' · ')}</Typography.Text>
   </Space>
 );
 
