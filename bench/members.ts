@@ -1,8 +1,8 @@
 /**
  * The members part, on a generated org of 5,000 members: the members list (a page of 50, filtered
  * by sector) against the same SQL through the bare driver, on PostgreSQL and PGlite.
- * Each measurement is a function of the `Setup` (database, org, signed-in staff); further ones
- * (import from .xlsx, export) are added beside `measureList` and called from `benchMembers`.
+ * Each measurement is a function of the `Setup` (database, org, signed-in staff). Then, in a second
+ * org, the import of 5,000 members from .xlsx and their export (members.io.ts).
  *
  *   BENCH_EXPLAIN=1   also log EXPLAIN (ANALYZE, BUFFERS) of the list's two statements
  */
@@ -15,6 +15,7 @@ import { migrate } from '../server/db/index.js';
 import { buildAccount, buildOrg, type Builder, type OrgRow } from '../server/demo/builders.js';
 import { buildMembers } from '../server/demo/bulk.js';
 import { captureQueries, onPglite, onPostgres, settle, type BenchDb, type LoggedQuery } from './databases.js';
+import { ioRatios, measureImportExport } from './members.io.js';
 import {
   MEMBER_ID_COLUMN, MEMBERS_COUNT_SQL, MEMBERS_PAGE_SQL, membersCountParams, membersPageParams, normalise,
 } from './members.sql.js';
@@ -135,18 +136,6 @@ async function explain(db: BenchDb, pageParams: unknown[], countParams: unknown[
   }
 }
 
-/* ------------------------------------------------------------------ import from .xlsx (to come)
- * Target: 5,000 members from an .xlsx in under 10 s. A `measureImport(setup)` here, once the import
- * exists: write the workbook (the headings of MEMBER_COLUMNS in member.export.ts) for a fresh org,
- * time the import through the API, check the count, push a row and a target row to `report`, and
- * call it from `benchMembers` after `measureList` (it adds members).
- */
-
-/* ------------------------------------------------------------------ export, streamed (to come)
- * A `measureExport(setup)` here: time the whole .xlsx of the 5,000 members and sample the server's
- * memory while it streams; called from `benchMembers` beside `measureList`.
- */
-
 /* ------------------------------------------------------------------ one database */
 
 async function benchMembers(db: BenchDb) {
@@ -167,7 +156,8 @@ async function benchMembers(db: BenchDb) {
     const address = await app.listen({ port: 0, host: HOST });
     const setup: Setup = { db, b, org, sector, address, cookie: await signIn(address, staff.loginName) };
     const list = await measureList(setup);
-    return { list, seedSeconds };
+    const io = await measureImportExport(db, b, address, MEMBERS);
+    return { list, seedSeconds, io };
   } finally {
     await app.close();
   }
@@ -192,5 +182,7 @@ export async function runMembers() {
       '—',
       '—',
     ],
+    ...ioRatios('PostgreSQL', pgr.io),
+    ...ioRatios('PGlite', lite.io),
   );
 }

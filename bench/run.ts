@@ -1,7 +1,8 @@
 /**
  * npm run bench — throughput and latency of the account list and the members list APIs against the
  * same SQL through the bare driver (and the account list against a bare Fastify route), on the real
- * PostgreSQL and on PGlite; then the time from start to a healthy /api/health on an existing data
+ * PostgreSQL and on PGlite, and the import of 5,000 members from .xlsx and their export (time, and
+ * memory while it streams); then the time from start to a healthy /api/health on an existing data
  * dir, and the server's peak memory. A script, never a test: it prints a Markdown table for the
  * README's performance section.
  *

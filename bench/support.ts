@@ -133,8 +133,14 @@ export async function loop(run: () => Promise<unknown>, seconds = SECONDS): Prom
   return { rps: n / elapsed, requests: n, p50: q(0.5), p99: q(0.99) };
 }
 
-/** Signs in through the API; the session cookie to send. */
-export async function signIn(address: string, identifier: string, password = DEMO_PASSWORD): Promise<string> {
+/** A signed-in session: the cookie to send, and the CSRF token writes must carry in `x-csrf-token`. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in through the API; the session cookie and CSRF token. */
+export async function signInSession(address: string, identifier: string, password = DEMO_PASSWORD): Promise<Session> {
   const login = await fetch(`${address}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -142,5 +148,9 @@ export async function signIn(address: string, identifier: string, password = DEM
   });
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith('xs_session='))?.split(';')[0];
   if (login.status !== 200 || !cookie) throw new Error(`sign-in as ${identifier} failed: ${login.status} ${await login.text()}`);
-  return cookie;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
 }
+
+/** Signs in through the API; the session cookie to send. */
+export const signIn = async (address: string, identifier: string, password = DEMO_PASSWORD) => (await signInSession(address, identifier, password)).cookie;

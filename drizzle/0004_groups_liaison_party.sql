@@ -6,7 +6,6 @@ CREATE TABLE "place" (
 	"kind" text NOT NULL,
 	"sort" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "place_org_parent_name_uq" UNIQUE NULLS NOT DISTINCT("org_id","parent_id","name"),
 	CONSTRAINT "place_kind_check" CHECK ("place"."kind" in ('township','village','community')),
 	CONSTRAINT "place_shape_check" CHECK (("place"."kind" = 'township') = ("place"."parent_id" is null))
 );
@@ -103,6 +102,7 @@ ALTER TABLE "party_org_member" ADD CONSTRAINT "party_org_member_org_id_org_id_fk
 ALTER TABLE "party_org_member" ADD CONSTRAINT "party_org_member_party_org_id_party_org_id_fk" FOREIGN KEY ("party_org_id") REFERENCES "public"."party_org"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "party_org_member" ADD CONSTRAINT "party_org_member_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "party_org_member" ADD CONSTRAINT "party_org_member_account_id_account_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "place_org_parent_name_uq" ON "place" USING btree ("org_id",coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid),"name");--> statement-breakpoint
 CREATE INDEX "place_parent_idx" ON "place" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "group_member_member_uq" ON "group_member" USING btree ("member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "group_place_place_uq" ON "group_place" USING btree ("place_id");--> statement-breakpoint

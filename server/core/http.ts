@@ -54,11 +54,12 @@ const send = (reply: FastifyReply, status: number, code: string, message: string
 
 const pathOf = (p: string) => p.replace(/^\//, '').replace(/\//g, '.');
 
-/** PostgreSQL unique_violation, bare (PGlite, pg) or wrapped by Drizzle (DrizzleQueryError.cause). */
-const isUniqueViolation = (err: unknown) => {
+/** A PostgreSQL error's SQLSTATE, bare (PGlite, pg) or wrapped by Drizzle (DrizzleQueryError.cause). */
+const pgCode = (err: unknown) => {
   const e = err as { code?: unknown; cause?: { code?: unknown } };
-  return e.code === '23505' || e.cause?.code === '23505';
+  return e.cause?.code ?? e.code;
 };
+const isUniqueViolation = (err: unknown) => pgCode(err) === '23505';
 
 /** Maps every failure to the one error shape with a Chinese message; nothing reaches a user as a stack trace. */
 export function errorHandler(err: FastifyError | AppError | ZodError, req: FastifyRequest, reply: FastifyReply) {
@@ -88,6 +89,8 @@ export function errorHandler(err: FastifyError | AppError | ZodError, req: Fasti
   // two requests raced past the same uniqueness check (a double-clicked submit): the unique index
   // decided, and the loser hears so instead of a server error
   if (isUniqueViolation(err)) return send(reply, 409, 'CONFLICT', '该记录已存在（可能是重复提交），请刷新后查看');
+  // a row this change refers to was removed (or another row came to refer to it) meanwhile
+  if (pgCode(err) === '23503') return send(reply, 409, 'CONFLICT', '相关记录刚被他人修改，请刷新后重试');
   const status = (err as FastifyError).statusCode ?? 500;
   if (status === 429) return send(reply, 429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
   if (status >= 400 && status < 500) return send(reply, status, 'BAD_REQUEST', '请求无效');

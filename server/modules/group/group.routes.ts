@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
-import { GroupBody, GroupCreateBody, GroupMembersBody, GroupProposal, GroupProposeBody, GroupView, StaffOption } from './group.schema.js';
+import { GroupCreateBody, GroupUpdateBody, GroupMembersBody, GroupProposal, GroupProposeBody, GroupView, StaffOption } from './group.schema.js';
 import { addGroupMembers, createGroup, deleteGroup, listGroups, listStaff, proposeGroup, removeGroupMember, updateGroup } from './group.service.js';
 
 const tags = ['活动小组'];
@@ -23,7 +23,7 @@ export async function groupRoutes(app: FastifyInstance) {
   );
   r.put(
     '/api/groups/:id',
-    { config: manage, schema: { tags, summary: '修改小组（名称、带组领导、召集人、联络干部、专委会、联系的地方）', params: IdParams, body: GroupBody, response: { 200: GroupView, ...errorResponses } } },
+    { config: manage, schema: { tags, summary: '修改小组（名称、带组领导、召集人、联络干部、专委会、联系的地方）', params: IdParams, body: GroupUpdateBody, response: { 200: GroupView, ...errorResponses } } },
     async (req) => updateGroup(ctxOf(req), req.params.id, req.body),
   );
   r.delete('/api/groups/:id', { config: manage, schema: { tags, summary: '撤销小组（成员转为未分组）', params: IdParams, response: { 200: Groups, ...errorResponses } } }, async (req) =>

@@ -15,6 +15,13 @@ export const GroupBody = z.object({
 });
 export type GroupBody = z.infer<typeof GroupBody>;
 export const GroupCreateBody = GroupBody.extend({ memberIds: ids('委员', 500).default([]) });
+/** A change states the whole group: nothing left out is cleared by accident. */
+export const GroupUpdateBody = GroupBody.extend({
+  sort: z.number({ message: '请填写排序' }).int().min(0).max(999),
+  committeeIds: ids('专委会', 4),
+  placeIds: ids('地方', 200),
+});
+export type GroupUpdateBody = z.infer<typeof GroupUpdateBody>;
 export type GroupCreateBody = z.infer<typeof GroupCreateBody>;
 
 /** 远安 way: one chair or vice-chair + two special committees + the sectors those committees link. */

@@ -123,6 +123,16 @@ async function checkRefs(tx: Executor, orgId: string, b: GroupBody, groupId: str
     if (found.length !== new Set(b.placeIds).size) throw fieldError('placeIds', '所选地方不存在');
     const taken = found.filter((f) => f.covered_by && f.covered_by !== groupId);
     if (taken.length) throw fieldError('placeIds', taken.map((t) => `${t.name}已由${t.covered_name}联系`).join('；'));
+    // a township and a village of it are never two groups' (a concern from there must go to one group)
+    const [nested] = await rowsOf<{ place: string; other: string; group: string }>(
+      tx,
+      sql`select coalesce(up.name, '') || pl.name as place, coalesce(xu.name, '') || x.name as other, g.name as "group"
+        from place pl left join place up on up.id = pl.parent_id
+        join place x on x.id = pl.parent_id or x.parent_id = pl.id left join place xu on xu.id = x.parent_id
+        join group_place gp on gp.place_id = x.id join member_group g on g.id = gp.group_id
+        where pl.id in ${valueList(b.placeIds)} and gp.group_id is distinct from ${groupId}`,
+    );
+    if (nested) throw fieldError('placeIds', `${nested.other}已由${nested.group}联系，${nested.place}不能再由其他小组联系`);
   }
   return people;
 }
@@ -134,9 +144,18 @@ async function enrol(tx: Executor, orgId: string, group: { id: string; name: str
   const elsewhere = people.filter((p) => p.group_id && p.group_id !== group.id);
   if (elsewhere.length && !move)
     throw conflict(
-      `${elsewhere.map((p) => `${p.brief.name} 已在${p.group_name}`).join('，')}；一名委员只能在一个小组，确需调整请选择“调入本组”`,
+      `${elsewhere.map((p) => `${p.brief.name} 已在${p.group_name}`).join('，')}；一名委员只能在一个小组，如需调整请先在本组成员中“从其他小组调入”`,
       [{ path: 'memberIds', message: `${elsewhere.length} 人已在其他小组` }],
     );
+  if (elsewhere.length) {
+    // a convener stays with the group they convene until it has another
+    const convening = await rowsOf<{ member: string; group: string }>(
+      tx,
+      sql`select p.name as member, g.name as "group" from member_group g join member m on m.id = g.convener_id join person p on p.id = m.person_id
+        where g.org_id = ${orgId} and g.id <> ${group.id} and g.convener_id in ${valueList(elsewhere.map((p) => p.brief.id))}`,
+    );
+    if (convening.length) throw conflict(`${convening.map((c) => `${c.member} 是${c.group}召集人`).join('，')}，请先为原小组更换召集人`);
+  }
   const fresh = people.filter((p) => p.group_id !== group.id);
   if (!fresh.length) return [];
   await tx.delete(groupMember).where(inArray(groupMember.memberId, fresh.map((p) => p.brief.id)));
@@ -202,10 +221,24 @@ export async function updateGroup(ctx: Ctx, id: string, b: GroupBody): Promise<G
     await tx.update(memberGroup).set(groupValues(b)).where(eq(memberGroup.id, id));
     await setLinks(tx, actor.orgId, id, b);
     if (b.convenerId) await enrol(tx, actor.orgId, { id, name: b.name }, [b.convenerId], false);
+    if (before.tempBranch && before.convener?.id !== b.convenerId) await followConvener(tx, actor.orgId, before.tempBranch.id, before.convener?.id ?? null, b.convenerId);
     const after = await loadGroup(tx, actor.orgId, id);
     await writeAudit(ctx, { action: 'group.update', summary: `修改${after.name}`, targetType: 'group', targetId: id, before: groupSnapshot(before), after: groupSnapshot(after) }, tx);
     return after;
   });
+}
+
+/**
+ * 新河: the convener is the temporary branch's secretary. When the convener changes, the old one's
+ * secretaryship ends and a CPC newcomer takes it (a non-CPC convener leaves the branch without one).
+ */
+async function followConvener(tx: Executor, orgId: string, branchId: string, from: string | null, to: string | null) {
+  if (from) await tx.execute(sql`delete from party_org_member where party_org_id = ${branchId} and member_id = ${from} and role = 'secretary'`);
+  if (!to) return;
+  await tx.execute(sql`delete from party_org_member where party_org_id = ${branchId} and role = 'secretary'`);
+  await tx.execute(sql`insert into party_org_member (org_id, party_org_id, member_id, role)
+    select ${orgId}, ${branchId}, m.id, 'secretary' from member m where m.id = ${to} and m.party = '中共'
+    on conflict (party_org_id, member_id) do update set role = 'secretary'`);
 }
 
 export async function addGroupMembers(ctx: Ctx, id: string, b: GroupMembersBody): Promise<GroupView> {

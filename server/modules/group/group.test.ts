@@ -112,6 +112,8 @@ describe('forming a group the 远安 way', () => {
     const first = groups.find((g: { name: string }) => g.name === '第一活动小组');
     const out = await t.app.inject({ method: 'DELETE', url: `/api/groups/${first.id}/members/${m['王建国'].id}`, cookies: { xs_session: staff.cookie }, headers: { 'x-csrf-token': staff.csrf } });
     expect(out.json().error.message).toBe('王建国 是本组召集人，请先更换召集人');
+    const poached = await staff.post(`/api/groups/${second.id}/members`, { memberIds: [m['王建国'].id], move: true });
+    expect(poached.json().error.message).toBe('王建国 是第一活动小组召集人，请先为原小组更换召集人');
   });
 
   it('shows a member their group on their page; members may read groups, units may not', async () => {
@@ -140,6 +142,8 @@ describe('places', () => {
     const res = await staff.post('/api/places', { parentId: mingfeng.id, kind: 'village', names: ['太平村', '凤阳村'] });
     expect(res.statusCode).toBe(200);
     expect(res.json().filter((p: { parentId: string }) => p.parentId === mingfeng.id).map((p: { fullName: string }) => p.fullName)).toEqual(['鸣凤镇东庄坪社区', '鸣凤镇太平村', '鸣凤镇凤阳村']);
+    const whole = await staff.post('/api/groups', { name: '鸣凤镇小组', placeIds: [mingfeng.id] });
+    expect(whole.json().error.details).toEqual([{ path: 'placeIds', message: '鸣凤镇东庄坪社区已由第一活动小组联系，鸣凤镇不能再由其他小组联系' }]);
     const dup = await staff.post('/api/places', { parentId: mingfeng.id, kind: 'village', names: ['太平村'] });
     expect(dup.json().error.message).toBe('鸣凤镇太平村 已存在');
     const noParent = await staff.post('/api/places', { kind: 'village', names: ['新村'] });

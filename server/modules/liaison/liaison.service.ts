@@ -12,18 +12,19 @@ import { liaisonLink } from './liaison.table.js';
 import { coveredSql, levelOf, levelSql, matchesSelector, partyGroupSql, selectorSql } from './liaison.rules.js';
 import {
   DEFAULT_LIAISON_SCHEME,
+  LiaisonScheme,
   SELECTOR_LABELS,
   type CoverageView,
   type LinkCreateBody,
   type LinkListQuery,
   type LinkView,
-  type LiaisonScheme,
   type UncoveredQuery,
 } from './liaison.schema.js';
 
 export async function schemeOf(db: Executor, orgId: string): Promise<LiaisonScheme> {
   const [row] = await db.select({ settings: org.settings }).from(org).where(eq(org.id, orgId));
-  return row?.settings.liaisonLevels ?? DEFAULT_LIAISON_SCHEME;
+  const stored = LiaisonScheme.safeParse(row?.settings.liaisonLevels);
+  return stored.success ? stored.data : DEFAULT_LIAISON_SCHEME;
 }
 
 const pct = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
@@ -215,7 +216,7 @@ export async function saveScheme(ctx: Ctx, levels: LiaisonScheme) {
   const actor = requireAccess(ctx.actor, 'liaison.manage');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
-    await tx.update(org).set({ settings: { ...row.settings, liaisonLevels: levels } }).where(eq(org.id, actor.orgId));
+    await tx.update(org).set({ settings: sql`${org.settings} || ${JSON.stringify({ liaisonLevels: levels })}::jsonb` }).where(eq(org.id, actor.orgId));
     await writeAudit(
       ctx,
       { action: 'liaison.scheme', summary: `修改联系制度：${levels.map((l) => l.label).join(' → ')}`, targetType: 'org', targetId: actor.orgId, before: row.settings.liaisonLevels ?? DEFAULT_LIAISON_SCHEME, after: levels },

@@ -110,11 +110,15 @@ describe('the liaison chain', () => {
     await staff.put('/api/liaison/scheme', { levels: DEFAULT_LIAISON_SCHEME });
   });
 
-  it('lets leaders read it; members and units cannot', async () => {
+  it('lets leaders read it; members and units cannot, not even through a colleague’s page', async () => {
     for (const [login, role, status] of [['leaderx', 'leader', 200], ['memberx', 'member', 403], ['unitx', 'unit', 403]] as const) {
       await buildAccount(t.b, { org, loginName: login, roles: [role] });
       expect((await (await signIn(t.app, login)).get('/api/liaison/coverage')).statusCode).toBe(status);
     }
+    const colleague = (await (await signIn(t.app, 'memberx')).get(`/api/members/${m['张海燕'].id}/relations`)).json();
+    expect(colleague.keepsInTouchWith).toEqual([]);
+    const leader = (await (await signIn(t.app, 'leaderx')).get(`/api/members/${m['张海燕'].id}/relations`)).json();
+    expect(leader.keepsInTouchWith.length).toBe(3);
   });
 
   it('places members in levels the same way in SQL and in code', async () => {

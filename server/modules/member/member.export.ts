@@ -4,7 +4,7 @@ import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { GENDER_LABELS, POSITION_LABELS, type MemberExportQuery, type MemberView } from './member.schema.js';
-import { countMembers, memberRows } from './member.service.js';
+import { memberIdsInOrder, memberRowsByIds } from './member.service.js';
 import { presentMember } from './member.presenter.js';
 
 type Row = MemberView & { phone?: string | null; idNumber?: string | null };
@@ -26,17 +26,17 @@ export const MEMBER_COLUMNS: { header: string; width: number; value: (m: Row) =>
 const PAGE = 500;
 
 /**
- * The members list with its current filters as .xlsx, written a page at a time to a stream (memory
- * stays flat however large the roster). Contact details are masked, or — for those allowed to see
+ * The members list with its current filters as .xlsx: the ids in roster order first, then their rows
+ * 500 at a time, written to a stream (memory stays flat however large the roster). Contact details are masked, or — for those allowed to see
  * them, asking for it — whole, so the file can be edited and imported again; either way audited.
  */
 export async function exportMembers(ctx: Ctx, q: MemberExportQuery) {
   const actor = requireAccess(ctx.actor, q.contacts === 'full' ? 'member.contact' : 'member.read');
   const { contacts, ...filters } = q;
-  const [first, [{ total }]] = await Promise.all([memberRows(ctx.db, actor.orgId, filters, PAGE, 0), countMembers(ctx.db, actor.orgId, filters)]);
+  const ids = await memberIdsInOrder(ctx.db, actor.orgId, filters);
   await writeAudit(ctx, {
     action: 'member.export',
-    summary: `导出委员名单 ${total} 人${contacts === 'full' ? '（含完整手机号和身份证号）' : ''}`,
+    summary: `导出委员名单 ${ids.length} 人${contacts === 'full' ? '（含完整手机号和身份证号）' : ''}`,
     orgId: actor.orgId,
     after: { filters, contacts },
   });
@@ -46,19 +46,17 @@ export async function exportMembers(ctx: Ctx, q: MemberExportQuery) {
   sheet.columns = MEMBER_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: ['手机号', '身份证号'].includes(c.header) ? { numFmt: '@' } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  const toRow = (r: (typeof first)[number]): Row => {
+  const toRow = (r: Awaited<ReturnType<typeof memberRowsByIds>>[number]): Row => {
     const view = presentMember(r.m, r.p, r.rel, ctx.crypto);
     if (contacts !== 'full') return view;
     return { ...view, phone: r.p.phoneEnc ? ctx.crypto.decrypt(r.p.phoneEnc) : null, idNumber: r.p.idNumberEnc ? ctx.crypto.decrypt(r.p.idNumberEnc) : null };
   };
   (async () => {
-    let page = first;
-    for (let offset = 0; ; ) {
-      for (const r of page) sheet.addRow(MEMBER_COLUMNS.map((c) => c.value(toRow(r)))).commit();
-      if (page.length < PAGE) break;
-      offset += PAGE;
-      page = await memberRows(ctx.db, actor.orgId, filters, PAGE, offset);
-    }
+    for (let i = 0; i < ids.length; i += PAGE)
+      for (const r of await memberRowsByIds(ctx.db, ids.slice(i, i + PAGE))) {
+        const row = toRow(r);
+        sheet.addRow(MEMBER_COLUMNS.map((c) => c.value(row))).commit();
+      }
     sheet.commit();
     await book.commit();
   })().catch((err) => out.destroy(err));

@@ -70,7 +70,7 @@ describe('importing the roster from Excel', () => {
       '第4行 党派“共和党”不是党派名称（应为 中共、民革、民盟、民建、民进、农工党、致公党、九三学社、台盟、无党派 或 群众）',
       '第4行 职务“组长”应为 主席、副主席、秘书长、常委、委员 之一',
       '第4行 手机号应为 11 位大陆手机号码',
-      '第5行 性别新委员须填写性别（或填写身份证号）',
+      '第5行 新委员须填写性别（或填写身份证号）',
     ]);
     expect(messages[0]).toBe('第3行 界别“经济届”不存在（是否为“经济界”？）');
     expect(res.json().error.message).toBe('第3行 界别“经济届”不存在（是否为“经济界”？）（共 7 处错误）；未导入任何数据，请修改后重新导入');
@@ -119,8 +119,20 @@ describe('importing the roster from Excel', () => {
     const res = await upload(exported.rawPayload, 'check');
     expect(res.json()).toMatchObject({ rows: 3, created: 0, updated: 3, ignoredColumns: ['活动小组'] });
     const masked = await staff.get('/api/members/export');
-    const back = await upload(masked.rawPayload, 'check');
+    const back = await upload(masked.rawPayload, 'apply');
     expect(back.json()).toMatchObject({ created: 0, updated: 3 }); // masked numbers: matched by name, numbers kept
+    const zhang = (await staff.get('/api/members?q=张红梅')).json().items[0];
+    expect(zhang).toMatchObject({ birthDate: '1972-05-18', phoneMasked: '138****0011' }); // 出生年月 1972.05 leaves the day on file
+  });
+
+  it('matches a masked row with a new phone by name, and lets the ID number on file decide birth date and gender', async () => {
+    const base = ['张红梅', '女', '1972.05', '土家族', '经济界', '民建', '提案委', '副主席', '远安县政协副主席', '13872600066', '420525********3526'];
+    const res = await upload(await rosterXlsx([base]), 'apply');
+    expect(res.json()).toMatchObject({ created: 0, updated: 1 });
+    expect((await t.b.db.select().from(person).where(sql`${person.name} = '张红梅'`)).length).toBe(1);
+    expect((await staff.get('/api/members?q=张红梅')).json().items[0].phoneMasked).toBe('138****0066');
+    const wrong = await upload(await rosterXlsx([['张红梅', '男', '1972.07', ...base.slice(3, 10), '']]), 'check');
+    expect(wrong.json().error.details.map((d: { message: string }) => d.message)).toEqual(['第2行 出生年月与已登记的身份证号不符', '第2行 性别与已登记的身份证号不符']);
   });
 
   it('treats a member of another org as the same person', async () => {
@@ -132,6 +144,27 @@ describe('importing the roster from Excel', () => {
     expect(res.json()).toMatchObject({ created: 1, alsoElsewhere: 1 });
     expect((await t.b.db.select().from(person).where(sql`${person.name} = '张红梅'`)).length).toBe(1);
     expect((await staff.get('/api/members?q=张红梅')).json().items[0].otherOrgs).toEqual(['宜昌市政协']);
+  });
+
+  it('never names a person of another org to someone who types their number', async () => {
+    const { org: other } = await buildMember(t.b, { name: '省领导甲', idNumber: makeIdNumber('420100', '1960-01-01', 'male', 1), phone: '13800000042' });
+    expect(other.id).not.toBe(org.id);
+    const res = await upload(await rosterXlsx([['随便写', '男', '', '', '经济界', '群众', '', '', '', '13800000042', '']]), 'check');
+    expect(res.json().error.details[0].message).toBe('第2行 姓名“随便写”与已登记的另一人不符（手机号相同），请核对');
+    expect(JSON.stringify(res.json())).not.toContain('省领导甲');
+    const direct = await staff.post('/api/members', { name: '随便写', gender: 'male', sectorId: (await staff.get('/api/sectors')).json()[0].id, party: '群众', phone: '13800000042' });
+    expect(direct.statusCode).toBe(409);
+    expect(direct.json().error.message).toBe('该号码已登记在另一姓名下，请核对姓名和号码');
+    expect((await t.b.db.select().from(person).where(sql`${person.name} = '省领导甲'`)).length).toBe(1);
+  });
+
+  it('reads rich-text headings and reports formula errors by row and column', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('委员名单');
+    sheet.addRow([{ richText: [{ text: '*', font: { color: { argb: 'FFFF0000' } } }, { text: '姓名' }] }, '性别', '界别', '党派']);
+    sheet.addRow(['李四海', '男', { formula: 'VLOOKUP(A2,X!A:B,2,0)', result: { error: '#N/A' } }, '群众']);
+    const res = await upload(Buffer.from(await book.xlsx.writeBuffer()), 'check');
+    expect(res.json().error.details[0].message).toBe('第2行 界别是公式错误（#N/A），请改为实际内容');
   });
 
   it('refuses what cannot be told apart or would be wrong', async () => {
@@ -153,7 +186,7 @@ describe('importing the roster from Excel', () => {
   });
 
   it('reads a title row above the headings and headings offices write differently', async () => {
-    const file = await rosterXlsx([['郭海燕', '女', '1979-06', '汉族', '医药卫生界', '九三学社', '13872600013']], ['姓名', '性别', '出生日期', '民族', '界别', '政治面貌', '联系电话'], '远安县政协第十届委员名单');
+    const file = await rosterXlsx([['郭海燕', '女', '1979-06', '汉族', '医药卫生界', '九三学社', '13872600013']], ['姓名', '性别', '出生日期', '民族', '界别', '政治面貌', '手机号码'], '远安县政协第十届委员名单');
     expect((await upload(file, 'check')).json()).toMatchObject({ rows: 1, created: 1 });
   });
 

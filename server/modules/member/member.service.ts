@@ -5,6 +5,8 @@ import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { memberGroup } from '../group/group.table.js';
+import { partyOrgMember } from '../party/party.table.js';
 import { committee, sector } from '../sector/sector.table.js';
 import { term } from '../term/term.table.js';
 import { fromIdNumber } from './idcard.js';
@@ -55,16 +57,34 @@ function listFilters(orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'
   return and(...conds) as SQL;
 }
 
-/** One page of members as rows (chair first, then by sector and pinyin), for the list and the export. */
-export const memberRows = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>, limit: number, offset: number) =>
-  selectMembers(db)
-    .where(listFilters(orgId, q))
-    .orderBy(sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id))
-    .limit(limit)
-    .offset(offset);
+/** The roster's order: chair, vice-chairs, secretary-general, then by sector and pinyin. */
+const rosterOrder = [sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id)];
+
+/** One page of members as rows, for the list. */
+const memberRows = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>, limit: number, offset: number) =>
+  selectMembers(db).where(listFilters(orgId, q)).orderBy(...rosterOrder).limit(limit).offset(offset);
+
+/** Every matching member's id in roster order (the export walks these, so its cost grows with the roster, not its square). */
+export const memberIdsInOrder = async (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) =>
+  (
+    await db
+      .select({ id: member.id })
+      .from(member)
+      .innerJoin(person, eq(person.id, member.personId))
+      .innerJoin(sql`sector s`, sql`s.id = ${member.sectorId}`)
+      .where(listFilters(orgId, q))
+      .orderBy(...rosterOrder)
+  ).map((r) => r.id);
+
+/** The rows of these members, in the order of `ids`. */
+export async function memberRowsByIds(db: Executor, ids: string[]) {
+  const rows = ids.length ? await selectMembers(db).where(inArray(member.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.m.id, r]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
 
 /** How many members match; the person is joined only when a name is searched. */
-export const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) => {
+const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) => {
   const count = db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(member);
   return (q.q ? count.innerJoin(person, eq(person.id, member.personId)) : count).where(listFilters(orgId, q));
 };
@@ -163,11 +183,16 @@ export async function createMember(ctx: Ctx, b: MemberBody): Promise<MemberView>
     await checkRefs(tx, actor.orgId, b);
     let p = await findPerson(tx, ctx, b);
     if (p) {
+      // the same person only under the same name, and never told who else holds the number
+      const path = b.idNumber && p.idNumberHash === ctx.crypto.blindIndex(b.idNumber) ? 'idNumber' : 'phone';
+      if (p.name !== b.name) throw conflict('该号码已登记在另一姓名下，请核对姓名和号码', [{ path, message: '已登记在另一姓名下' }]);
+      if (b.idNumber && p.idNumberHash && p.idNumberHash !== ctx.crypto.blindIndex(b.idNumber))
+        throw conflict('该手机号已登记，但身份证号与登记的不符，请核对', [{ path: 'idNumber', message: '与登记的身份证号不符' }]);
       const [already] = await tx.select({ id: member.id }).from(member).where(and(eq(member.orgId, actor.orgId), eq(member.personId, p.id)));
       if (already) throw conflict(`${p.name} 已是本组织委员`);
-      // another org's entry fills in what it knows; it never erases the contact details already on file
-      const known = { ...b, phone: b.phone ?? undefined, idNumber: b.idNumber ?? undefined, birthDate: b.birthDate ?? undefined };
-      [p] = await tx.update(person).set(personValues(ctx, known)).where(eq(person.id, p.id)).returning();
+      // another org's entry fills in only the contact details not yet on file; what is on file stands
+      const fill: MemberUpdateBody = { phone: !p.phoneEnc && b.phone ? b.phone : undefined, idNumber: !p.idNumberEnc && b.idNumber ? b.idNumber : undefined };
+      if (fill.phone || fill.idNumber) [p] = await tx.update(person).set(personValues(ctx, fill)).where(eq(person.id, p.id)).returning();
     } else {
       [p] = await tx.insert(person).values({ ...(personValues(ctx, b) as typeof person.$inferInsert), gender: b.gender }).returning();
     }
@@ -190,6 +215,10 @@ export async function updateMember(ctx: Ctx, id: string, b: MemberUpdateBody): P
     if (b.phone || b.idNumber) {
       const other = await findPerson(tx, ctx, { phone: b.phone, idNumber: b.idNumber });
       if (other && other.id !== before.personId) throw conflict('该手机号或身份证号已属于另一位委员', [{ path: b.idNumber ? 'idNumber' : 'phone', message: '已属于另一位委员' }]);
+    }
+    if (b.party && b.party !== '中共' && before.party === '中共') {
+      const [office] = await tx.select({ id: partyOrgMember.id }).from(partyOrgMember).where(eq(partyOrgMember.memberId, id)).limit(1);
+      if (office) throw conflict(`${before.name} 在党组织中，党派不能改为${b.party}；请先在党组织中调出`, [{ path: 'party', message: '请先在党组织中调出' }]);
     }
     const pv = personValues(ctx, b);
     if (Object.keys(pv).length) await tx.update(person).set(pv).where(eq(person.id, before.personId));
@@ -214,8 +243,24 @@ export async function leaveMember(ctx: Ctx, id: string, b: MemberLeaveBody): Pro
     const before = await loadMember(tx, ctx, actor.orgId, id);
     if (before.status === 'left') throw conflict(`${before.name} 已于 ${before.leftAt} 离任`);
     await tx.update(member).set({ status: 'left', leftAt: b.leftAt, leftReason: b.reason }).where(eq(member.id, id));
+    // offices end with the membership: groups they lead or convene, and their places in party organisations
+    const led = await tx.update(memberGroup).set({ leaderId: null }).where(eq(memberGroup.leaderId, id)).returning({ name: memberGroup.name });
+    const convened = await tx.update(memberGroup).set({ convenerId: null }).where(eq(memberGroup.convenerId, id)).returning({ name: memberGroup.name });
+    const party = await tx.delete(partyOrgMember).where(eq(partyOrgMember.memberId, id)).returning({ id: partyOrgMember.partyOrgId });
     const after = await loadMember(tx, ctx, actor.orgId, id);
-    await writeAudit(ctx, { action: 'member.leave', summary: `委员 ${after.name} 离任：${b.reason}`, targetType: 'member', targetId: id, before: { status: 'active' }, after: b }, tx);
+    const ended = [...led.map((g) => `${g.name}带组领导`), ...convened.map((g) => `${g.name}召集人`), ...(party.length ? [`${party.length} 个党组织的职务`] : [])];
+    await writeAudit(
+      ctx,
+      {
+        action: 'member.leave',
+        summary: `委员 ${after.name} 离任：${b.reason}${ended.length ? `（同时卸任${ended.join('、')}）` : ''}`,
+        targetType: 'member',
+        targetId: id,
+        before: { status: 'active' },
+        after: { ...b, ended },
+      },
+      tx,
+    );
     return after;
   });
 }

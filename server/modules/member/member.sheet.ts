@@ -51,21 +51,36 @@ const PARTY_ALIASES: Record<string, (typeof PARTIES)[number]> = {
 };
 const POSITIONS: Record<string, Position> = { 主席: 'chair', 副主席: 'vice_chair', 秘书长: 'secretary_general', 常委: 'standing', 常务委员: 'standing', 委员: 'member' };
 
+/**
+ * What a cell holds once Excel's wrappers are taken off: a formula's result, a hyperlink's text,
+ * rich text joined; `{ error }` for a formula error such as #N/A.
+ */
+function plain(v: ExcelJS.CellValue): string | number | boolean | Date | { error: string } | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v;
+  if ('error' in v) return { error: String(v.error) };
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('text' in v) return plain(v.text as ExcelJS.CellValue);
+  return null;
+}
+const formulaError = (cell: ExcelJS.Cell) => {
+  const v = plain(cell.value);
+  return v && typeof v === 'object' && 'error' in v ? v.error : null;
+};
+
 /** The text of a cell as the office sees it; numbers that lost digits in Excel are reported by the caller. */
 function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
+  const v = plain(cell.value);
+  if (v === null || (typeof v === 'object' && 'error' in v)) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   return String(v).trim();
 }
 
 /** 1972.05, 1972-5, 1972年5月, 197205, a date cell, or the number 1972.1 (Excel's 1972.10) → 1972-05. */
 export function parseBirthMonth(cell: ExcelJS.Cell): string | null | 'bad' {
-  const v = cell.value;
-  if (v === null || v === undefined || v === '') return null;
+  const v = plain(cell.value);
+  if (v === null || v === '') return null;
   let y: number;
   let m: number;
   if (v instanceof Date) [y, m] = [v.getUTCFullYear(), v.getUTCMonth() + 1];
@@ -99,7 +114,7 @@ export const notFoundAmong = (value: string, options: string[]) => {
 /** Headings offices write for the same column. */
 const HEADING_ALIASES: Record<string, Heading> = {
   性別: '性别', 出生日期: '出生年月', 出生年份: '出生年月', 党派团体: '党派', 政治面貌: '党派', 专门委员会: '专委会', 所在专委会: '专委会',
-  工作单位: '工作单位及职务', 工作单位和职务: '工作单位及职务', 单位及职务: '工作单位及职务', 手机: '手机号', 手机号码: '手机号', 联系电话: '手机号',
+  工作单位: '工作单位及职务', 工作单位和职务: '工作单位及职务', 单位及职务: '工作单位及职务', 手机: '手机号', 手机号码: '手机号', 移动电话: '手机号',
   身份证: '身份证号', 身份证号码: '身份证号', 公民身份号码: '身份证号',
 };
 
@@ -129,7 +144,9 @@ export async function openWorkbook(data: Buffer): Promise<ExcelJS.Worksheet> {
 export function readRoster(sheet: ExcelJS.Worksheet) {
   let headingRow = 0;
   for (let r = 1; r <= Math.min(5, sheet.rowCount); r++) {
-    if (sheet.getRow(r).values && (sheet.getRow(r).values as unknown[]).some((v) => typeof v === 'string' && v.replace(/[\s*＊]/g, '') === '姓名')) {
+    let found = false;
+    sheet.getRow(r).eachCell((cell) => void (found ||= cellText(cell).replace(/[\s*＊]/g, '') === '姓名'));
+    if (found) {
       headingRow = r;
       break;
     }
@@ -148,13 +165,18 @@ export function readRoster(sheet: ExcelJS.Worksheet) {
 
   const rows: RosterRow[] = [];
   const problems: RowProblem[] = [];
+  let read = 0;
   for (let r = headingRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const text = (h: Heading) => (columns.has(h) ? cellText(row.getCell(columns.get(h)!)) : undefined);
-    if ([...columns.values()].every((c) => cellText(row.getCell(c)) === '')) continue;
-    if (rows.length + problems.length >= MAX_ROWS) throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`);
+    if ([...columns.values()].every((c) => cellText(row.getCell(c)) === '' && !formulaError(row.getCell(c)))) continue;
+    if (++read > MAX_ROWS) throw new AppError(400, 'TOO_MANY_ROWS', `一次最多导入 ${MAX_ROWS} 行，请分批导入`);
     const before = problems.length;
-    const bad = (h: Heading, what: string) => void problems.push(problem(r, h, what));
+    const bad = (h: Heading | null, what: string) => void problems.push(problem(r, h, what));
+    for (const [h, c] of columns) {
+      const err = formulaError(row.getCell(c));
+      if (err) bad(h, `是公式错误（${err}），请改为实际内容`);
+    }
 
     const name = MemberBody.shape.name.safeParse(text('姓名'));
     if (!name.success) bad('姓名', text('姓名') ? firstMessage(name) : '不能为空');

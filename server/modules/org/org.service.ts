@@ -33,7 +33,8 @@ export async function updateOrgSettings(ctx: Ctx, body: OrgSettingsBody): Promis
     const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
     const before = settingsOf(row.settings);
     const after = OrgSettings.parse({ ...before, ...body });
-    await tx.update(org).set({ settings: { ...row.settings, ...after } }).where(eq(org.id, actor.orgId));
+    // merged in the database: the rules other pages keep in settings are never overwritten by a stale copy
+    await tx.update(org).set({ settings: sql`${org.settings} || ${JSON.stringify(after)}::jsonb` }).where(eq(org.id, actor.orgId));
     await writeAudit(
       ctx,
       { action: 'org.settings', summary: `修改 ${row.name} 的设置`, targetType: 'org', targetId: row.id, before, after },

@@ -7,6 +7,7 @@ import { rowsOf } from '../../core/sql.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { partyOrg, partyOrgMember } from './party.table.js';
 import {
+  PARTY_ORG_KINDS,
   PARTY_ORG_KIND_LABELS,
   PARTY_ORG_PARENTS,
   partyRoleLabel,
@@ -187,7 +188,7 @@ export async function addPartyMember(ctx: Ctx, id: string, b: PartyMemberBody) {
       const [other] = await rowsOf<{ name: string }>(
         tx,
         sql`select po.name from party_org_member pom join party_org po on po.id = pom.party_org_id
-          where po.kind = 'branch' and po.id <> ${id} and ${b.memberId ? sql`pom.member_id = ${b.memberId}` : sql`pom.account_id = ${b.accountId!}`}`,
+          where po.org_id = ${actor.orgId} and po.kind = 'branch' and po.id <> ${id} and ${b.memberId ? sql`pom.member_id = ${b.memberId}` : sql`pom.account_id = ${b.accountId!}`}`,
       );
       if (other) throw conflict(`${name} 的组织关系已在${other.name}，一名党员只能编入一个党支部`);
     }
@@ -274,11 +275,20 @@ export async function createTempBranch(ctx: Ctx, groupId: string): Promise<Party
   });
 }
 
-/** The party organisations a member belongs to, with their office in each (member page, phone). */
+/** The party organisations a member belongs to, with their office in each (member page, phone): stored places, and their group's temporary branch. */
 export const partyOrgsOfMember = (db: Executor, orgId: string, memberId: string) =>
   rowsOf<{ id: string; name: string; kind: PartyOrgKind; role: PartyRole }>(
     db,
-    sql`select po.id, po.name, po.kind, x.role from party_org po, lateral (${peopleSql(sql`po`)}) x
-      where po.org_id = ${orgId} and x.member_id = ${memberId}
-      order by case po.kind when 'party_group' then 0 when 'organ_party_group' then 1 when 'organ_party_committee' then 2 when 'branch' then 3 else 4 end`,
-  ).then((rows) => rows.map((r) => ({ ...r, roleLabel: partyRoleLabel(r.kind, r.role) })));
+    sql`select po.id, po.name, po.kind, pom.role from party_org_member pom join party_org po on po.id = pom.party_org_id
+        where pom.member_id = ${memberId} and po.org_id = ${orgId}
+      union all
+      select po.id, po.name, po.kind, 'member' from group_member gm join member m on m.id = gm.member_id
+        join party_org po on po.group_id = gm.group_id
+        where gm.member_id = ${memberId} and m.party = '中共' and m.status = 'active' and po.org_id = ${orgId}
+          and not exists (select 1 from party_org_member x where x.party_org_id = po.id and x.member_id = m.id)
+      order by 2`,
+  ).then((rows) =>
+    rows
+      .sort((a, b) => PARTY_ORG_KINDS.indexOf(a.kind) - PARTY_ORG_KINDS.indexOf(b.kind))
+      .map((r) => ({ ...r, roleLabel: partyRoleLabel(r.kind, r.role) })),
+  );

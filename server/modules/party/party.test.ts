@@ -76,6 +76,25 @@ describe('the party organisation tree', () => {
     expect(del.json().error.message).toBe('第一活动小组建有第一活动小组临时党支部，请先撤销临时党支部');
   });
 
+  it('moves the secretaryship with the convener, and ends a member’s offices when they leave', async () => {
+    const { member: first } = await buildMember(t.b, { org, name: '谭国平', party: '中共' });
+    const g = await buildGroup(t.b, { org, name: '第五活动小组', convener: first });
+    const branch = (await staff.post(`/api/groups/${g.id}/temp-branch`, {})).json();
+    expect(branch.secretary.name).toBe('谭国平');
+    const { member: newcomer } = await buildMember(t.b, { org, name: '彭德明', party: '中共' });
+    await staff.post(`/api/groups/${g.id}/members`, { memberIds: [newcomer.id] });
+    const changed = await staff.put(`/api/groups/${g.id}`, { name: '第五活动小组', sort: 5, convenerId: newcomer.id, leaderId: null, liaisonAccountId: null, committeeIds: [], placeIds: [] });
+    expect(changed.statusCode).toBe(200);
+    expect((await tree()).find((p) => p.id === branch.id)!.secretary!.name).toBe('彭德明');
+    const left = await staff.post(`/api/members/${newcomer.id}/leave`, { leftAt: '2026-11-20', reason: '工作调动' });
+    expect(left.statusCode).toBe(200);
+    expect((await staff.get('/api/groups')).json().find((x: { id: string }) => x.id === g.id).convener).toBeNull();
+    expect((await tree()).find((p) => p.id === branch.id)!.secretary).toBeNull();
+    const members = (await staff.get(`/api/party-orgs/${branch.id}/members`)).json().items;
+    const tan = members.find((p: { name: string }) => p.name === '谭国平');
+    expect(tan).toMatchObject({ id: null, roleLabel: '党员' }); // no longer secretary: a party member through the group
+  });
+
   it('refuses a temporary branch whose convener is not CPC', async () => {
     const g = await buildGroup(t.b, { org, name: '第二活动小组', convener: m['黄文华'] });
     const res = await staff.post(`/api/groups/${g.id}/temp-branch`, {});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { org } from '../org/org.table.js';
 import { PLACE_KINDS } from './place.schema.js';
 
@@ -19,7 +19,8 @@ export const place = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('place_org_parent_name_uq').on(t.orgId, t.parentId, t.name).nullsNotDistinct(),
+    // townships have no parent: coalesce, not NULLS NOT DISTINCT, so that PostgreSQL before 15 and its derivatives take it
+    uniqueIndex('place_org_parent_name_uq').on(t.orgId, sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.name),
     index('place_parent_idx').on(t.parentId),
     check('place_kind_check', sql`${t.kind} in ('township','village','community')`),
     check('place_shape_check', sql`(${t.kind} = 'township') = (${t.parentId} is null)`),

@@ -122,7 +122,7 @@ export function LiaisonPage() {
             <Col key={l.index} span={24 / Math.min(4, coverage.levels.length)}>
               <Card size="small" data-testid={`coverage-${l.index}`}>
                 <Space align="center" size={16}>
-                  <Progress type="circle" size={84} percent={pct(l.rate)} strokeColor={color(l.rate)} format={(p) => `${p}%`} />
+                  <Progress type="circle" size={84} percent={pct(l.rate)} strokeColor={color(l.rate)} format={(p) => (l.targets ? `${p}%` : '—')} />
                   <div>
                     <Typography.Text strong>{l.label}</Typography.Text>
                     <div style={{ marginTop: 6 }}>{l.summary}</div>

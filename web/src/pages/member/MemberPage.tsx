@@ -26,6 +26,7 @@ export function MemberPage() {
   const { data: me } = useMe();
   const canManage = !!me?.permissions.includes('member.manage');
   const canReveal = !!me?.permissions.includes('member.contact');
+  const canLiaison = !!me?.permissions.includes('liaison.read');
   const { data: m, error, isLoading } = useMember(id);
   const { data: rel } = useMemberRelations(id);
   const [editing, setEditing] = useState(false);
@@ -92,12 +93,14 @@ export function MemberPage() {
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未编入活动小组" />
               )}
             </Card>
+            {canLiaison && (
             <Card title="联系关系">
               <Typography.Text strong>谁联系{m.name}</Typography.Text>
               <List size="small" dataSource={rel?.keptBy ?? []} locale={{ emptyText: '尚无人联系' }} renderItem={(x) => <List.Item><Person m={x.member} /></List.Item>} />
               <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>{m.name}联系的委员（{rel?.keepsInTouchWith.length ?? 0} 人）</Typography.Text>
               <List size="small" dataSource={rel?.keepsInTouchWith ?? []} locale={{ emptyText: '无' }} renderItem={(x) => <List.Item><Person m={x.member} /></List.Item>} />
             </Card>
+            )}
             <Card title="党组织">
               <List
                 size="small"
