@@ -44,20 +44,20 @@ const FROM = `from "member" inner join "person" on "person"."id" = "member"."per
 const ORDER = `order by case "member"."position" when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end,
   s.sort, "person"."name_pinyin" asc, "member"."id" asc`;
 
-/** The page, first page only: drizzle leaves out `offset 0`. Params: org, status, sector, page size. */
+/** The page (a prepared statement: limit and offset are parameters). Params: org, status, sector, page size, offset. */
 export const MEMBERS_PAGE_SQL = `select ${MEMBER_COLUMNS.map((c) => `"member"."${c}"`).join(', ')},
   ${PERSON_COLUMNS.map((c) => `"person"."${c}"`).join(', ')},
   json_build_object(${RELATIONS.map(([key, value]) => `'${key}', ${value}`).join(',\n  ')})
   ${FROM} inner join sector s on s.id = "member"."sector_id"
   ${WHERE}
   ${ORDER}
-  limit $${FILTERS.length + 1}`;
+  limit $${FILTERS.length + 1} offset $${FILTERS.length + 2}`;
 
 /** The total (no name search, so no join to person). Params: org, status, sector. */
 export const MEMBERS_COUNT_SQL = `select count(*) from "member" ${WHERE}`;
 
 /** The page's params for `orgId` and `sectorId`. */
-export const membersPageParams = (orgId: string, sectorId: string, pageSize: number) => [orgId, 'active', sectorId, pageSize];
+export const membersPageParams = (orgId: string, sectorId: string, pageSize: number) => [orgId, 'active', sectorId, pageSize, 0];
 export const membersCountParams = (orgId: string, sectorId: string) => [orgId, 'active', sectorId];
 
 /** Index of the member's id in a page row read as an array (the member's columns come first). */

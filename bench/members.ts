@@ -105,18 +105,21 @@ async function measureList(setup: Setup): Promise<ListFigures> {
   const pageParams = membersPageParams(org.id, sector.id, PAGE_SIZE);
   const countParams = membersCountParams(org.id, sector.id);
   if (process.env.BENCH_EXPLAIN) await explain(db, pageParams, countParams);
-  const what = `${MEMBERS.toLocaleString('en-US')} members, ${sector.members} in the sector`;
+  // PGlite runs one statement at a time for one office: at 50 connections some requests wait past
+  // autocannon's 10 s timeout, so it is measured at 10, which is an office's real load
+  const conns = db.label === 'PGlite' ? 10 : CONNECTIONS;
+  const what = `${MEMBERS.toLocaleString('en-US')} members, ${sector.members} in the sector, ${conns} connections`;
 
-  log(`${db.label}: GET /api/members (${what}), ${CONNECTIONS} connections, ${SECONDS} s`);
-  await cannon(url, { cookie }, WARMUP_SECONDS);
-  const api = await withCpu(() => cannon(url, { cookie }));
+  log(`${db.label}: GET /api/members (${what}), ${SECONDS} s`);
+  await cannon(url, { cookie }, WARMUP_SECONDS, conns);
+  const api = await withCpu(() => cannon(url, { cookie }, SECONDS, conns));
   report.rows.push({ name: `${db.label}: GET /api/members?page=1&pageSize=${PAGE_SIZE}&sectorId=… (signed in as staff; ${what})`, f: api });
 
   log(`${db.label}: the same two statements through the bare driver, unnamed as drizzle sends them`);
   const both = (page?: string, count?: string) => () =>
     Promise.all([db.raw.queryArrays(page, MEMBERS_PAGE_SQL, pageParams), db.raw.queryArrays(count, MEMBERS_COUNT_SQL, countParams)]);
-  await loop(both(), WARMUP_SECONDS);
-  const driver = await withCpu(() => loop(both()));
+  await loop(both(), WARMUP_SECONDS, conns);
+  const driver = await withCpu(() => loop(both(), SECONDS, conns));
   report.rows.push({ name: `${db.label}: same SQL, bare driver (page + count statements in parallel)`, f: driver });
   settle(db, api, driver);
   if (db.label !== 'PostgreSQL') return { api, driver };
@@ -170,10 +173,11 @@ export async function runMembers() {
 
   const { api, driver, prepared } = pgr.list;
   report.ratios.push(
-    ['PostgreSQL: members list ÷ bare driver (requests/s)', pct(api.rps, driver.rps), '≥ 50%', met(api.rps / driver.rps >= 0.5)],
+    // the endpoint prepares its statements, so the like-for-like driver baseline is the named one
+    ['PostgreSQL: members list ÷ bare driver, both with prepared statements (requests/s)', pct(api.rps, (prepared ?? driver).rps), '≥ 50%', met(api.rps / (prepared ?? driver).rps >= 0.5)],
     ['PostgreSQL: members list p99', `${fmt(api.p99)} ms`, '< 50 ms', met(api.p99 < 50)],
   );
-  if (prepared) report.ratios.push(['PostgreSQL: members list ÷ bare driver with named prepared statements', pct(api.rps, prepared.rps), '—', '—']);
+  report.ratios.push(['PostgreSQL: members list ÷ bare driver sending the statements unnamed (re-planned each time)', pct(api.rps, driver.rps), '—', '—']);
   report.ratios.push(
     ['PGlite: members list ÷ bare driver', pct(lite.list.api.rps, lite.list.driver.rps), '—', '—'],
     [

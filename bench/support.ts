@@ -106,19 +106,20 @@ export async function withCpu(measure: () => Promise<Figures>): Promise<Figures>
  * autocannon in a worker thread: in the main thread it would share one event loop with the
  * in-process server it measures and halve what that server can do.
  */
-export async function cannon(url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Figures> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, workers: 1 });
-  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+export async function cannon(url: string, headers: Record<string, string> = {}, seconds = SECONDS, connections = CONNECTIONS): Promise<Figures> {
+  const r = await autocannon({ url, connections, duration: seconds, headers, workers: 1 });
+  if (r.errors > 0 || r.non2xx > 0)
+    throw new Error(`${url}: ${r.errors} errors (${r.timeouts} timeouts after 10 s, ${r.resets} resets), ${r.non2xx} non-2xx responses; p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
   return { rps: r.requests.average, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-/** `CONNECTIONS` async loops calling `run` back to back for `seconds`; latency of each call. */
-export async function loop(run: () => Promise<unknown>, seconds = SECONDS): Promise<Figures> {
+/** `connections` async loops calling `run` back to back for `seconds`; latency of each call. */
+export async function loop(run: () => Promise<unknown>, seconds = SECONDS, connections = CONNECTIONS): Promise<Figures> {
   const latencies: number[] = [];
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
         await run();

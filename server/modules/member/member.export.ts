@@ -4,7 +4,7 @@ import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { GENDER_LABELS, POSITION_LABELS, type MemberExportQuery, type MemberView } from './member.schema.js';
-import { memberIdsInOrder, memberRowsByIds } from './member.service.js';
+import { memberIdsInOrder, memberRowsByIds } from './member.list.js';
 import { presentMember } from './member.presenter.js';
 
 type Row = MemberView & { phone?: string | null; idNumber?: string | null };

@@ -9,7 +9,8 @@ import { ImportQuery, ImportResultView } from './member.schema.js';
 import { memberTemplate } from './member.template.js';
 import { memberRelations, myRelations } from './member.relations.js';
 import { MemberRelationsView } from './member.relations.schema.js';
-import { createMember, getMember, leaveMember, listMembers, myMembership, revealMemberContact, updateMember } from './member.service.js';
+import { listMembers } from './member.list.js';
+import { createMember, getMember, leaveMember, myMembership, revealMemberContact, updateMember } from './member.service.js';
 
 const tags = ['委员'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

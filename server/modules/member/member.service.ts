@@ -1,9 +1,8 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
-import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { memberGroup } from '../group/group.table.js';
 import { partyOrgMember } from '../party/party.table.js';
@@ -11,92 +10,14 @@ import { committee, sector } from '../sector/sector.table.js';
 import { term } from '../term/term.table.js';
 import { fromIdNumber } from './idcard.js';
 import { member, memberCommittee, memberTerm, person } from './member.table.js';
-import { nameMatchSql } from './member.brief.js';
-import { memberSnapshot, presentMember, type MemberRelations } from './member.presenter.js';
-import type { MemberBody, MemberLeaveBody, MemberListQuery, MemberUpdateBody, MemberView } from './member.schema.js';
+import { selectMembers } from './member.list.js';
+import { memberSnapshot, presentMember } from './member.presenter.js';
+import type { MemberBody, MemberLeaveBody, MemberUpdateBody, MemberView } from './member.schema.js';
 
 /** 张红梅 → { namePinyin: 'zhanghongmei', nameInitials: 'zhm' } (surname readings: 单 shan, 曾 zeng). */
 export function pinyinOf(name: string) {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed' });
   return { namePinyin: syllables.join('').toLowerCase(), nameInitials: syllables.map((s) => s[0] ?? '').join('').toLowerCase() };
-}
-
-/** Relations of many members in one query each way: sector, committees, terms, other orgs. */
-const relations = sql<MemberRelations>`json_build_object(
-  'sector', json_build_object('id', s.id, 'name', s.name),
-  'committees', coalesce((select json_agg(json_build_object('id', c.id, 'name', c.short_name) order by c.sort, c.name)
-     from member_committee mc join committee c on c.id = mc.committee_id where mc.member_id = "member"."id"), '[]'::json),
-  'terms', coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.number)
-     from member_term mt join term t on t.id = mt.term_id where mt.member_id = "member"."id"), '[]'::json),
-  'group', (select json_build_object('id', g.id, 'name', g.name) from group_member gm join member_group g on g.id = gm.group_id
-     where gm.member_id = "member"."id"),
-  'otherOrgs', coalesce((select json_agg(o.short_name order by o.short_name) from member m2 join org o on o.id = m2.org_id
-     where m2.person_id = "member"."person_id" and m2.org_id <> "member"."org_id" and m2.status = 'active'), '[]'::json))`;
-
-const selectMembers = (db: Executor) =>
-  db
-    .select({ m: member, p: person, rel: relations })
-    .from(member)
-    .innerJoin(person, eq(person.id, member.personId))
-    .innerJoin(sql`sector s`, sql`s.id = ${member.sectorId}`);
-
-function listFilters(orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>): SQL {
-  const conds: (SQL | undefined)[] = [eq(member.orgId, orgId), eq(member.status, q.status)];
-  if (q.sectorId) conds.push(eq(member.sectorId, q.sectorId));
-  if (q.party) conds.push(eq(member.party, q.party));
-  if (q.standing) conds.push(eq(member.standing, q.standing === 'true'));
-  if (q.committeeId)
-    conds.push(sql`exists (select 1 from member_committee mc where mc.member_id = ${member.id} and mc.committee_id = ${q.committeeId})`);
-  if (q.termId) conds.push(sql`exists (select 1 from member_term mt where mt.member_id = ${member.id} and mt.term_id = ${q.termId})`);
-  if (q.groupId === 'none') conds.push(sql`not exists (select 1 from group_member gm where gm.member_id = ${member.id})`);
-  else if (q.groupId) conds.push(sql`exists (select 1 from group_member gm where gm.member_id = ${member.id} and gm.group_id = ${q.groupId})`);
-  if (q.q) {
-    const byName = nameMatchSql(q.q, sql`"person"`);
-    conds.push(/^[a-z\s]+$/i.test(q.q) ? byName : or(byName, ilike(member.workUnit, containing(q.q))));
-  }
-  return and(...conds) as SQL;
-}
-
-/** The roster's order: chair, vice-chairs, secretary-general, then by sector and pinyin. */
-const rosterOrder = [sql`case ${member.position} when 'chair' then 0 when 'vice_chair' then 1 when 'secretary_general' then 2 else 3 end`, sql`s.sort`, asc(person.namePinyin), asc(member.id)];
-
-/** One page of members as rows, for the list. */
-const memberRows = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>, limit: number, offset: number) =>
-  selectMembers(db).where(listFilters(orgId, q)).orderBy(...rosterOrder).limit(limit).offset(offset);
-
-/** Every matching member's id in roster order (the export walks these, so its cost grows with the roster, not its square). */
-export const memberIdsInOrder = async (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) =>
-  (
-    await db
-      .select({ id: member.id })
-      .from(member)
-      .innerJoin(person, eq(person.id, member.personId))
-      .innerJoin(sql`sector s`, sql`s.id = ${member.sectorId}`)
-      .where(listFilters(orgId, q))
-      .orderBy(...rosterOrder)
-  ).map((r) => r.id);
-
-/** The rows of these members, in the order of `ids`. */
-export async function memberRowsByIds(db: Executor, ids: string[]) {
-  const rows = ids.length ? await selectMembers(db).where(inArray(member.id, ids)) : [];
-  const byId = new Map(rows.map((r) => [r.m.id, r]));
-  return ids.map((id) => byId.get(id)!).filter(Boolean);
-}
-
-/** How many members match; the person is joined only when a name is searched. */
-const countMembers = (db: Executor, orgId: string, q: Omit<MemberListQuery, 'page' | 'pageSize'>) => {
-  const count = db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(member);
-  return (q.q ? count.innerJoin(person, eq(person.id, member.personId)) : count).where(listFilters(orgId, q));
-};
-
-/** The members list: one page query and one count, whatever the page size. */
-export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<Page<MemberView>> {
-  const actor = requireAccess(ctx.actor, 'member.read');
-  const [rows, [{ total }]] = await Promise.all([
-    memberRows(ctx.db, actor.orgId, q, q.pageSize, offsetOf(q)),
-    countMembers(ctx.db, actor.orgId, q),
-  ]);
-  return { items: rows.map((r) => presentMember(r.m, r.p, r.rel, ctx.crypto)), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadMember(db: Executor, ctx: Ctx, orgId: string, id: string): Promise<MemberView> {
