@@ -1,30 +1,13 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launch, shot, startHealthy, tempDir, type Server } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { demoSite, hasChromium, shot, signInConsole } from './support.js';
 
 /** Staff keep the roster: add a member, find them by pinyin initials, filter by sector, see one whole, record a departure. */
 describe.runIf(hasChromium)('members roster', () => {
-  const dataDir = tempDir('xs-e2e-members-');
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startHealthy(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.proc.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const site = demoSite('xs-e2e-members-');
 
   it('adds, finds, filters, shows and retires a member', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByPlaceholder('登录名或手机号').fill('lixiulan');
-    await page.getByPlaceholder('密码').fill('Xieshang@2026');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInConsole(page, site.server.url, 'lixiulan');
     await page.getByRole('menuitem', { name: '委员' }).click();
     await page.getByText('共 172 名委员').waitFor();
 

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../server/modules/member/idcard.js';
 import { rosterXlsx } from '../server/demo/roster.js';
-import { hasChromium, launch, shot, startHealthy, tempDir, type Server } from './support.js';
+import { demoSite, hasChromium, shot, signInConsole } from './support.js';
 
 /**
  * The organisation issue as an office lives it: import the roster (a broken file first), find a
@@ -19,34 +18,14 @@ const newcomers = [
 ];
 
 describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () => {
-  const dataDir = tempDir('xs-e2e-org-');
-  const files = tempDir('xs-e2e-files-');
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startHealthy(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.proc.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(files, { recursive: true, force: true });
-  });
-
-  const signIn = async (page: Page, login: string) => {
-    await page.goto(`${server.url}/login`);
-    await page.getByPlaceholder('登录名或手机号').fill(login);
-    await page.getByPlaceholder('密码').fill('Xieshang@2026');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  };
+  const site = demoSite('xs-e2e-org-');
+  const signIn = (page: Page, login: string) => signInConsole(page, site.server.url, login);
   const choose = async (page: Page, file: Buffer, name: string) => {
     await page.locator('.ant-modal input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer: file });
   };
 
   it('staff import the roster, form a group the 远安 way and assign a liaison', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'lixiulan');
     await page.getByRole('menuitem', { name: '委员' }).click();
     await page.getByText('共 172 名委员').waitFor();
@@ -124,8 +103,8 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
   });
 
   it('a member sees their group and its convener on the phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await page.goto(`${server.url}/m/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${site.server.url}/m/`);
     await page.getByPlaceholder('请输入', { exact: true }).fill('zhanghongmei');
     await page.getByPlaceholder('请输入密码').fill('Xieshang@2026');
     await page.getByRole('button', { name: '登录' }).click();

@@ -1,34 +1,14 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launch, shot, startHealthy, tempDir, type Server } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoSite, hasChromium, shot, signInConsole } from './support.js';
 
 /**
  * The platform as its users meet it: an admin switches org and creates a staff account; the staff
  * member signs in with the temporary password and must change it; the audit log shows all of it.
  */
 describe.runIf(hasChromium)('console and phone shell', () => {
-  const dataDir = tempDir('xs-e2e-');
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHealthy(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.proc.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const signIn = async (page: Page, identifier: string, password: string) => {
-    await page.goto(`${server.url}/login`);
-    await page.getByPlaceholder('登录名或手机号').fill(identifier);
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  };
+  const site = demoSite('xs-e2e-');
+  const signIn = (page: Page, identifier: string, password: string) => signInConsole(page, site.server.url, identifier, password);
   const signOut = async (page: Page) => {
     await page.getByTestId('user-menu').hover();
     await page.getByText('退出登录').click();
@@ -36,7 +16,7 @@ describe.runIf(hasChromium)('console and phone shell', () => {
   };
 
   it('admin switches org, creates a staff account; staff changes the initial password; the audit log shows it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page = await site.browser.newPage({ viewport: { width: 1366, height: 860 } });
     await signIn(page, 'admin', 'Xieshang@2026');
     await page.getByText('周立军，您好').waitFor();
     await shot(page, '01-home');
@@ -110,8 +90,8 @@ describe.runIf(hasChromium)('console and phone shell', () => {
   });
 
   it('a member signs in on the phone and sees 我的', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await page.goto(`${server.url}/m/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${site.server.url}/m/`);
     await page.getByPlaceholder('请输入', { exact: true }).fill('zhanghongmei');
     await page.getByPlaceholder('请输入密码').fill('wrong-Pass1');
     await page.getByRole('button', { name: '登录' }).click();

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Browser tests need Debian's chromium (.ci/run installs it); without it they are reported, not silently passed. */
@@ -94,3 +95,31 @@ export async function waitForHealth(server: Server, timeoutMs = 60_000) {
 }
 
 export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/**
+ * The real server on a data dir of the test file's own, and a browser: started before the file's
+ * tests, stopped (and the data dir removed) after them.
+ */
+export function demoSite(prefix: string) {
+  const dataDir = tempDir(prefix);
+  const site = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    site.server = await startHealthy(dataDir);
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    site.server?.proc.kill('SIGTERM');
+    await site.server?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return site;
+}
+
+/** Signs in on the console's sign-in page. */
+export async function signInConsole(page: Page, url: string, identifier: string, password = 'Xieshang@2026') {
+  await page.goto(`${url}/login`);
+  await page.getByPlaceholder('登录名或手机号').fill(identifier);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Modal, Radio, Select } from 'antd';
 import { PARTY_ROLES, partyRoleLabel, type PartyOrgKind, type PartyRole } from '@server/modules/party/party.schema';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { useMembers } from '../member/memberApi';
 import { useStaff } from '../group/groupApi';
 import { usePartyActions, type PartyOrgView } from './partyApi';
@@ -51,7 +51,7 @@ export function PartyMemberModal({ po, onClose }: { po: PartyOrgView; onClose: (
   const staff = useStaff();
 
   const save = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     try {
       await actions.addMember.mutateAsync({ id: po.id, role: v.role, ...(v.source === 'staff' ? { accountId: v.accountId } : { memberId: v.memberId }) });

@@ -1,7 +1,8 @@
-import { App, Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { RenameModal } from '../../components/RenameModal';
+import { App, Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { PARTY_ORG_KIND_LABELS, PARTY_ORG_KINDS, PARTY_ORG_PARENTS, type PartyOrgKind } from '@server/modules/party/party.schema';
 import { chineseNumber } from '@server/modules/term/term.schema';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { useMe } from '../../api/session';
 import { useGroupActions, useGroups } from '../group/groupApi';
 import { usePartyActions, type PartyOrgView } from './partyApi';
@@ -43,7 +44,7 @@ export function PartyOrgCreateModal({ orgs, parentId, onClose, onCreated }: { or
   const initialKind = firstKind(start?.id);
 
   const save = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     try {
       const po =
@@ -111,30 +112,16 @@ export function PartyOrgCreateModal({ orgs, parentId, onClose, onCreated }: { or
 
 /** 修改名称和排序. */
 export function PartyOrgRenameModal({ po, onClose }: { po: PartyOrgView; onClose: () => void }) {
-  const actions = usePartyActions();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    try {
-      await actions.rename.mutateAsync({ id: po.id, name: v.name, sort: v.sort ?? undefined });
-      message.success('已保存');
-      onClose();
-    } catch (e) {
-      showApiError(form, e, message.error);
-    }
-  };
+  const { rename } = usePartyActions();
   return (
-    <Modal open title="修改党组织" okText="保存" onOk={save} onCancel={onClose} confirmLoading={actions.rename.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ name: po.name, sort: po.sort }}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra="同一上级之下按排序号从小到大排列">
-          <InputNumber min={0} max={999} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <RenameModal
+      title="修改党组织"
+      initial={{ name: po.name, sort: po.sort }}
+      maxLength={40}
+      sortHint="同一上级之下按排序号从小到大排列"
+      saving={rename.isPending}
+      save={(v) => rename.mutateAsync({ id: po.id, ...v })}
+      onClose={onClose}
+    />
   );
 }

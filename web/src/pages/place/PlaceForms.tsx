@@ -1,6 +1,7 @@
-import { App, Form, Input, InputNumber, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { RenameModal } from '../../components/RenameModal';
+import { App, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { PLACE_KIND_LABELS, type PlaceKind } from '@server/modules/place/place.schema';
-import { showApiError } from '../../api/forms';
+import { showApiError, validValues } from '../../api/forms';
 import { usePlaceActions, type PlaceView } from './placeApi';
 
 /** A pasted list: one name a line, or separated by 、，, ; or spaces. */
@@ -26,7 +27,7 @@ export function PlaceAddModal({ township, places, onClose }: { township: PlaceVi
   const what = township ? '村（社区）' : '乡镇';
 
   const save = async () => {
-    if (!(await form.validateFields().catch(() => null))) return;
+    if (!(await validValues(form))) return;
     let added = 0;
     for (const kind of kinds) {
       const batch = byKind(kind);
@@ -110,30 +111,16 @@ export function PlaceAddModal({ township, places, onClose }: { township: PlaceVi
 
 /** 修改: the name and the place in the list. */
 export function PlaceEditModal({ place, onClose }: { place: PlaceView; onClose: () => void }) {
-  const actions = usePlaceActions();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    try {
-      await actions.update.mutateAsync({ id: place.id, name: v.name, sort: v.sort ?? undefined });
-      message.success('已保存');
-      onClose();
-    } catch (e) {
-      showApiError(form, e, message.error);
-    }
-  };
+  const { update } = usePlaceActions();
   return (
-    <Modal open title={`修改${PLACE_KIND_LABELS[place.kind]} — ${place.fullName}`} okText="保存" onOk={save} onCancel={onClose} confirmLoading={actions.update.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ name: place.name, sort: place.sort }}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }, { min: 2, max: 20, message: '地名应为 2 至 20 个字' }]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra={place.parentId ? '在本乡镇内按排序号从小到大排列' : '乡镇按排序号从小到大排列'}>
-          <InputNumber min={0} max={9999} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <RenameModal
+      title={`修改${PLACE_KIND_LABELS[place.kind]} — ${place.fullName}`}
+      initial={{ name: place.name, sort: place.sort }}
+      maxLength={20}
+      sortHint={place.parentId ? '在本乡镇内按排序号从小到大排列' : '乡镇按排序号从小到大排列'}
+      saving={update.isPending}
+      save={(v) => update.mutateAsync({ id: place.id, ...v })}
+      onClose={onClose}
+    />
   );
 }
