@@ -45,17 +45,19 @@ async function loadGroup(db: Executor, orgId: string, id: string) {
   return g;
 }
 
+/** Active members of the org matching `which`, in roster order, with the group each is in now. */
+const membersWithGroupWhere = (db: Executor, orgId: string, which: SQL) =>
+  rowsOf<{ brief: MemberBrief; group_id: string | null; group_name: string | null }>(
+    db,
+    sql`select ${memberBriefSql(sql`m`)} as brief, g.id as group_id, g.name as group_name
+      from member m join person p on p.id = m.person_id join sector s on s.id = m.sector_id
+      left join group_member gm on gm.member_id = m.id left join member_group g on g.id = gm.group_id
+      where m.org_id = ${orgId} and m.status = 'active' and ${which}
+      order by s.sort, m.standing desc, p.name_pinyin`,
+  );
 /** Active members of the org among `ids`, with the group each is in now. */
 const membersWithGroup = (db: Executor, orgId: string, ids: string[]) =>
-  ids.length
-    ? rowsOf<{ brief: MemberBrief; group_id: string | null; group_name: string | null }>(
-        db,
-        sql`select ${memberBriefSql(sql`m`)} as brief, g.id as group_id, g.name as group_name
-          from member m join person p on p.id = m.person_id join sector s on s.id = m.sector_id
-          left join group_member gm on gm.member_id = m.id left join member_group g on g.id = gm.group_id
-          where m.org_id = ${orgId} and m.status = 'active' and m.id in ${valueList(ids)}`,
-      )
-    : Promise.resolve([]);
+  ids.length ? membersWithGroupWhere(db, orgId, sql`m.id in ${valueList(ids)}`) : Promise.resolve([]);
 
 /**
  * 远安 way of forming a group: the chosen chair or vice-chair, and the active members of the sectors
@@ -75,14 +77,10 @@ export async function proposeGroup(ctx: Ctx, b: GroupProposeBody): Promise<Group
       sql`select distinct s.id, s.name, s.sort from committee_sector cs join sector s on s.id = cs.sector_id
         where cs.committee_id in ${committeeList} order by s.sort, s.name`,
     ),
-    rowsOf<{ brief: MemberBrief; group_id: string | null; group_name: string | null }>(
+    membersWithGroupWhere(
       ctx.db,
-      sql`select ${memberBriefSql(sql`m`)} as brief, g.id as group_id, g.name as group_name
-        from member m join person p on p.id = m.person_id join sector s on s.id = m.sector_id
-        left join group_member gm on gm.member_id = m.id left join member_group g on g.id = gm.group_id
-        where m.org_id = ${actor.orgId} and m.status = 'active' and m.id <> ${b.leaderId}
-          and m.sector_id in (select cs.sector_id from committee_sector cs where cs.committee_id in ${committeeList})
-        order by s.sort, m.standing desc, p.name_pinyin`,
+      actor.orgId,
+      sql`m.id <> ${b.leaderId} and m.sector_id in (select cs.sector_id from committee_sector cs where cs.committee_id in ${committeeList})`,
     ),
     rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from member_group where org_id = ${actor.orgId}`),
   ]);

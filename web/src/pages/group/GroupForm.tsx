@@ -8,6 +8,7 @@ import type { Page } from '@server/core/pagination';
 import { get } from '../../api/client';
 import { showApiError, validValues } from '../../api/forms';
 import type { MemberView } from '../member/memberApi';
+import { usePlaces } from '../place/placeApi';
 import { useCommittees } from '../sector/structureApi';
 import { proposeGroup, useGroupActions, useStaff, type GroupProposal, type GroupView } from './groupApi';
 
@@ -27,7 +28,6 @@ const useLeaders = () =>
     queryKey: ['members', 'leaders'],
     queryFn: async () => (await get<Page<MemberView>>('/api/members', { standing: 'true', pageSize: 200 })).items.filter((m) => ['chair', 'vice_chair'].includes(m.position)),
   });
-const usePlaces = () => useQuery({ queryKey: ['places'], queryFn: () => get<PlaceView[]>('/api/places') });
 
 /** Townships with their villages; places another group covers are shown but cannot be picked. */
 function placeTree(places: PlaceView[], groupId: string | null) {
