@@ -26,6 +26,13 @@ import { placeRoutes } from './modules/place/place.routes.js';
 import { groupRoutes } from './modules/group/group.routes.js';
 import { liaisonRoutes } from './modules/liaison/liaison.routes.js';
 import { partyRoutes } from './modules/party/party.routes.js';
+import { fileRoutes } from './modules/file/file.routes.js';
+import { notificationRoutes } from './modules/notification/notification.routes.js';
+import { requestRoutes } from './modules/request/request.routes.js';
+import { requestPublicRoutes } from './modules/request/request.public.routes.js';
+import { opinionRoutes } from './modules/opinion/opinion.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { figuresRoutes } from './modules/figures/figures.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -140,6 +147,13 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(groupRoutes);
   await app.register(liaisonRoutes);
   await app.register(partyRoutes);
+  await app.register(fileRoutes);
+  await app.register(notificationRoutes);
+  await app.register(requestRoutes);
+  await app.register(requestPublicRoutes);
+  await app.register(opinionRoutes);
+  await app.register(searchRoutes);
+  await app.register(figuresRoutes);
   for (const plugin of opts.plugins ?? []) await app.register(plugin);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {

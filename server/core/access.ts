@@ -21,6 +21,18 @@ export const PERMISSIONS = {
   'liaison.manage': ['admin', 'staff'],
   'party.read': ['admin', 'staff', 'leader', 'member'],
   'party.manage': ['admin', 'staff'],
+  /** every concern of the org, its figures and its timeline */
+  'request.read': ['admin', 'staff', 'leader'],
+  /** route, reassign, publish or hide, escalate, categories and deadlines */
+  'request.manage': ['admin', 'staff'],
+  /** claim and answer the concerns of one's own group (checked per concern in the service) */
+  'request.answer': ['member'],
+  'opinion.write': ['member'],
+  /** members see their own reports; staff and leaders all of the org's */
+  'opinion.read': ['admin', 'staff', 'leader', 'member'],
+  'opinion.manage': ['admin', 'staff'],
+  'search.read': ['admin', 'staff', 'leader', 'member'],
+  'figures.read': ['admin', 'staff', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,3 +9,8 @@ export * from '../modules/place/place.table.js';
 export * from '../modules/group/group.table.js';
 export * from '../modules/liaison/liaison.table.js';
 export * from '../modules/party/party.table.js';
+export * from '../modules/file/file.table.js';
+export * from '../modules/notification/notification.table.js';
+export * from '../modules/request/request.table.js';
+export * from '../modules/opinion/opinion.table.js';
+export * from '../modules/search/search.table.js';
