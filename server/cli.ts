@@ -9,6 +9,7 @@ import { AccountCreateBody } from './modules/account/account.schema.js';
 import { OrgCreateBody, OrgLevel } from './modules/org/org.schema.js';
 import { org } from './modules/org/org.table.js';
 import { writeAudit } from './modules/audit/audit.service.js';
+import { reindexStale } from './modules/search/search.reindex.js';
 
 const HELP = `用法：npm run cli -- create-admin [选项]
 
@@ -20,6 +21,10 @@ const HELP = `用法：npm run cli -- create-admin [选项]
   --org <组织全称>          新建组织时必填，如 中国人民政治协商会议远安县委员会
   --short <简称>            新建组织时必填，如 远安县政协
   --level <级别>            新建组织时：province / city / county，默认 county
+
+       npm run cli -- reindex-search
+
+按当前分词词典重建用旧词典建立的搜索索引（词典或分词规则更新后运行；已是最新则不做任何事）。
 `;
 
 async function createAdmin(argv: string[]) {
@@ -74,12 +79,27 @@ async function createAdmin(argv: string[]) {
   }
 }
 
+/** Re-segments the search rows indexed with an older dictionary (search.reindex.ts). */
+async function reindexSearch() {
+  const config = readConfig();
+  const lock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir);
+  const deps = await openDeps(config);
+  try {
+    const n = await reindexStale(deps.database.db, 500, (done) => console.log(`已重建 ${done} 条……`));
+    console.log(n ? `搜索索引已按新词典重建 ${n} 条` : '搜索索引已是最新，无需重建');
+  } finally {
+    await deps.database.close();
+    lock?.release();
+  }
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = { 'create-admin': createAdmin, 'reindex-search': reindexSearch };
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-admin') {
+if (!command || !COMMANDS[command]) {
   console.log(HELP);
   process.exit(command ? 1 : 0);
 }
-createAdmin(rest).catch((err: Error) => {
+COMMANDS[command](rest).catch((err: Error) => {
   console.error(`失败：${err.message}`);
   process.exit(1);
 });

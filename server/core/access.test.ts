@@ -23,8 +23,10 @@ describe('every route declares who may call it', () => {
     const known = new Set<string>(['public', 'signedIn', ...Object.keys(PERMISSIONS)]);
     expect(api.filter((r) => !known.has(r.access!)).map((r) => r.url)).toEqual([]);
     // the only public API routes are these
-    const pub = api.filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    const pub = api.filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs') && !r.url.startsWith('/api/public/')).map((r) => `${r.method} ${r.url}`);
     expect(pub.sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    // the residents' pages (no account): everything under /api/public/, and only there
+    expect(api.filter((r) => r.url.startsWith('/api/public/') && r.access !== 'public').map((r) => r.url)).toEqual([]);
   });
 
   it('refuses to register an /api route that declares nothing', async () => {

@@ -28,8 +28,10 @@ export const PERMISSIONS = {
   /** claim and answer the concerns of one's own group (checked per concern in the service) */
   'request.answer': ['member'],
   'opinion.write': ['member'],
-  /** members see their own reports; staff and leaders all of the org's */
+  /** members see the reports they (co-)wrote */
   'opinion.read': ['admin', 'staff', 'leader', 'member'],
+  /** all of the org's reports, those forwarded to it, and the bulletins */
+  'opinion.review': ['admin', 'staff', 'leader'],
   'opinion.manage': ['admin', 'staff'],
   'search.read': ['admin', 'staff', 'leader', 'member'],
   'figures.read': ['admin', 'staff', 'leader'],

@@ -1,22 +1,38 @@
 import type { AppDeps } from './context.js';
 import { purgeExpiredAudit } from '../modules/audit/audit.service.js';
+import { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
+
+export { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
+
+type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
 /**
- * Scheduled jobs. Each is idempotent, so several app processes running the same schedule do no
- * harm (see docs/decisions.md on why this is not pg-boss yet).
+ * Scheduled jobs, in-process timers. Each is idempotent (deadline reminders are deduplicated in the
+ * outbox and the timeline; housekeeping acts on rows past a date), so several app processes running
+ * the same schedule do no harm (see docs/decisions.md on why this is not pg-boss yet). Each job is a
+ * function of { db, clock, crypto }: tests call them directly with the ManualClock.
  */
-export function startJobs(deps: AppDeps, log: { info(o: object, m: string): void; error(o: object, m: string): void }) {
+export function startJobs(deps: AppDeps, log: Log) {
   const ctx = () => ({ db: deps.database.db, clock: deps.clock, crypto: deps.crypto, actor: null, ip: null, userAgent: 'scheduler' });
   const purge = () =>
     purgeExpiredAudit(ctx())
       .then((n) => n > 0 && log.info({ removed: n }, 'audit retention: expired entries removed'))
       .catch((err) => log.error({ err }, 'audit retention job failed'));
-  const first = setTimeout(purge, 60_000);
-  const daily = setInterval(purge, 24 * 3600_000);
-  first.unref();
-  daily.unref();
+  const reminders = () =>
+    runRequestReminders(ctx())
+      .then((n) => n > 0 && log.info({ sent: n }, 'request reminders sent'))
+      .catch((err) => log.error({ err }, 'request reminder job failed'));
+  const housekeeping = () =>
+    runRequestHousekeeping(ctx())
+      .then((r) => (r.closed || r.erased || r.photos) && log.info(r, 'request housekeeping done'))
+      .catch((err) => log.error({ err }, 'request housekeeping job failed'));
+  const daily = () => {
+    void purge();
+    void housekeeping();
+  };
+  const timers = [setTimeout(daily, 60_000), setInterval(daily, 24 * 3600_000), setTimeout(reminders, 90_000), setInterval(reminders, 10 * 60_000)];
+  for (const t of timers) t.unref();
   return () => {
-    clearTimeout(first);
-    clearInterval(daily);
+    for (const t of timers) clearTimeout(t);
   };
 }

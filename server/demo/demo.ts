@@ -7,6 +7,8 @@ import { buildAccount, buildOrg, DEMO_PASSWORD, type Builder } from './builders.
 import { seedOrganisation } from './organisation.js';
 import { buildPartyOrg } from './groups.js';
 import { seedStructure } from './structure.js';
+import { seedOpinions } from './opinions.js';
+import { seedRequests } from './requests.js';
 
 /** The demo logins, printed at start-up while their password is still the demo one. */
 export const DEMO_LOGINS = [
@@ -45,6 +47,8 @@ export async function seedDemo(b: Builder) {
   await buildAccount(b, { org: hubei, roles: ['admin'], loginName: 'hbadmin', displayName: '罗春燕', phone: '13971700051' });
   await seedOrganisation(b, yuanan, yichang);
   await seedStructure(b, yuanan);
+  await seedOpinions(b, yuanan, yichang);
+  await seedRequests(b, yuanan.id);
   // 萍乡-style party organisation of the city: 党组 — 机关党组 — 机关党委 — 机关党支部
   const pg = await buildPartyOrg(b, { org: yichang, kind: 'party_group', name: '中共宜昌市政协党组' });
   const organ = await buildPartyOrg(b, { org: yichang, kind: 'organ_party_group', name: '中共宜昌市政协机关党组', parent: pg });

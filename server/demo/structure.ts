@@ -6,7 +6,7 @@ import type { Builder, OrgRow } from './builders.js';
 import { buildGroup, buildLinks, buildPartyOrg, buildPlace } from './groups.js';
 
 /** 远安县's townships and, under each, villages and communities. */
-const PLACES: [string, string[]][] = [
+export const PLACES: [string, string[]][] = [
   ['鸣凤镇', ['东庄坪社区', '凤山社区', '鸣凤社区', '西门社区', '南门社区', '太平村', '凤阳村', '九子溪村']],
   ['花林寺镇', ['花林寺社区', '白云村', '中坪村', '乐坪村', '龙凤村']],
   ['旧县镇', ['旧县社区', '鹿苑村', '新华村', '马渡河村', '西河村']],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { account } from '../account/account.table.js';
 import { member } from '../member/member.table.js';
 import { org } from '../org/org.table.js';
@@ -68,6 +68,28 @@ export const opinionReportRecord = pgTable(
     check('opinion_report_record_kind_check', sql`${t.kind} in ('adopted','instructed')`),
     check('opinion_report_record_level_check', sql`${t.level} in ('county','city','province','national')`),
   ],
+);
+
+/**
+ * A report's history: written, submitted, edited by staff (the wording before and after in `data`),
+ * adopted, forwarded, declined, returned, records added. Kept with the report, unlike the audit log,
+ * which is purged after the org's retention period.
+ */
+export const opinionReportEvent = pgTable(
+  'opinion_report_event',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** the org the actor acted in (the report's own org, or an upper org it was forwarded to) */
+    orgId: uuid('org_id').notNull().references(() => org.id),
+    reportId: uuid('report_id').notNull().references(() => opinionReport.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorAccountId: uuid('actor_account_id').references(() => account.id),
+    actorName: text('actor_name').notNull(),
+    note: text('note'),
+    data: jsonb('data'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('opinion_report_event_report_idx').on(t.reportId, t.at)],
 );
 
 /** 社情民意 期刊: numbered issues per year compiled from adopted reports. */

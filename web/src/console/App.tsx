@@ -15,6 +15,15 @@ import { PartyPage } from '../pages/party/PartyPage';
 import { PlacesPage } from '../pages/place/PlacesPage';
 import { SectorsPage } from '../pages/sector/SectorsPage';
 import { TermsPage } from '../pages/term/TermsPage';
+import { RequestsPage } from '../pages/request/RequestsPage';
+import { RequestPage } from '../pages/request/RequestPage';
+import { RequestSettingsPage } from '../pages/request/RequestSettingsPage';
+import { EscalationsPage } from '../pages/request/EscalationsPage';
+import { OpinionReportsPage } from '../pages/opinion/OpinionReportsPage';
+import { OpinionReportPage } from '../pages/opinion/OpinionReportPage';
+import { BulletinsPage } from '../pages/opinion/BulletinsPage';
+import { SearchPage } from '../pages/search/SearchPage';
+import { FiguresPage } from '../pages/figures/FiguresPage';
 import { ConsoleLayout } from './Layout';
 import type { Permission } from '@server/core/access';
 
@@ -54,6 +63,15 @@ export function App() {
         <Route path="party" element={<Guard permission="party.read"><PartyPage /></Guard>} />
         <Route path="sectors" element={<Guard permission="structure.read"><SectorsPage /></Guard>} />
         <Route path="terms" element={<Guard permission="structure.read"><TermsPage /></Guard>} />
+        <Route path="requests" element={<Guard permission="request.read"><RequestsPage /></Guard>} />
+        <Route path="requests/:id" element={<Guard permission="request.read"><RequestPage /></Guard>} />
+        <Route path="request-settings" element={<Guard permission="request.manage"><RequestSettingsPage /></Guard>} />
+        <Route path="request-escalations" element={<Guard permission="request.read"><EscalationsPage /></Guard>} />
+        <Route path="opinion-reports" element={<Guard permission="opinion.read"><OpinionReportsPage /></Guard>} />
+        <Route path="opinion-reports/:id" element={<Guard permission="opinion.read"><OpinionReportPage /></Guard>} />
+        <Route path="bulletins" element={<Guard permission="opinion.review"><BulletinsPage /></Guard>} />
+        <Route path="search" element={<Guard permission="search.read"><SearchPage /></Guard>} />
+        <Route path="figures" element={<Guard permission="figures.read"><FiguresPage /></Guard>} />
         <Route path="accounts" element={<Guard permission="account.manage"><AccountsPage /></Guard>} />
         <Route path="audit" element={<Guard permission="audit.read"><AuditPage /></Guard>} />
         <Route path="org" element={<Guard permission="org.manage"><OrgPage /></Guard>} />

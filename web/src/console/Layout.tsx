@@ -4,6 +4,7 @@ import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@server/modules/account/account.schema';
 import { ORG_LEVEL_LABELS } from '@server/modules/org/org.schema';
 import { useMe, useSessionActions } from '../api/session';
+import { NotificationBell } from '../pages/notification/NotificationBell';
 import { visibleNav } from './nav';
 
 export function ConsoleLayout() {
@@ -51,6 +52,8 @@ export function ConsoleLayout() {
             />
             {me.currentOrg?.roles.map((r) => <Tag key={r} color="red">{ROLE_LABELS[r]}</Tag>)}
           </Space>
+          <Space size="middle">
+          <NotificationBell />
           <Dropdown
             menu={{
               items: [
@@ -73,6 +76,7 @@ export function ConsoleLayout() {
               <span>{me.account.displayName}</span>
             </Space>
           </Dropdown>
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, ClusterOutlined, EnvironmentOutlined, FlagOutlined, HomeOutlined, LinkOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, ControlOutlined, EnvironmentOutlined, FileTextOutlined, FlagOutlined, HomeOutlined, LinkOutlined, NodeExpandOutlined, SearchOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@server/core/access';
 
 /**
@@ -19,7 +19,32 @@ export interface NavGroup {
 }
 
 export const NAV: NavGroup[] = [
-  { key: 'work', label: '工作台', items: [{ path: '/', label: '工作台', icon: <HomeOutlined />, permission: 'org.read' }] },
+  {
+    key: 'work',
+    label: '工作台',
+    items: [
+      { path: '/', label: '工作台', icon: <HomeOutlined />, permission: 'org.read' },
+      { path: '/search', label: '搜索', icon: <SearchOutlined />, permission: 'search.read' },
+      { path: '/figures', label: '统计', icon: <BarChartOutlined />, permission: 'figures.read' },
+    ],
+  },
+  {
+    key: 'request',
+    label: '群众诉求',
+    items: [
+      { path: '/requests', label: '诉求办理', icon: <CommentOutlined />, permission: 'request.read' },
+      { path: '/request-escalations', label: '转化与议题线索', icon: <NodeExpandOutlined />, permission: 'request.read' },
+      { path: '/request-settings', label: '分类与办理规则', icon: <ControlOutlined />, permission: 'request.manage' },
+    ],
+  },
+  {
+    key: 'opinion',
+    label: '社情民意',
+    items: [
+      { path: '/opinion-reports', label: '社情民意信息', icon: <FileTextOutlined />, permission: 'opinion.read' },
+      { path: '/bulletins', label: '社情民意期刊', icon: <BookOutlined />, permission: 'opinion.review' },
+    ],
+  },
   {
     key: 'organisation',
     label: '组织建设',

@@ -25,7 +25,7 @@ export function MobileMe() {
     });
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f5f5f5', paddingBottom: 32 }}>
+    <div style={{ minHeight: '100vh', boxSizing: 'border-box', background: '#f5f5f5', paddingBottom: 'calc(72px + env(safe-area-inset-bottom))' }}>
       <NavBar back={null} style={{ background: '#fff' }}>我的</NavBar>
       <div style={{ display: 'flex', alignItems: 'center', gap: 14, padding: 20, background: '#fff', marginBottom: 12 }}>
         <Avatar src="" style={{ '--size': '56px', '--border-radius': '50%' }} fallback={<div style={{ width: 56, height: 56, background: '#b7261b', color: '#fff', display: 'grid', placeItems: 'center', fontSize: 22 }}>{me.account.displayName.slice(-2)}</div>} />

@@ -5,6 +5,7 @@ import { ORG_LEVEL_LABELS } from '@server/modules/org/org.schema';
 import { useMe } from '../../api/session';
 import { visibleNav } from '../../console/nav';
 import { OrganisationFigures } from './OrganisationFigures';
+import { FiguresCard } from '../figures/FiguresCard';
 
 export function HomePage() {
   const { data: me } = useMe();
@@ -28,6 +29,7 @@ export function HomePage() {
               </Descriptions>
             </Card>
             <OrganisationFigures />
+            <FiguresCard />
           </Col>
           <Col span={10}>
             <Card title="常用功能">

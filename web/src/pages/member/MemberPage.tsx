@@ -10,6 +10,7 @@ import { MemberForm } from './MemberForm';
 import { MemberLeaveModal } from './MemberLeave';
 import { positionTag } from './MembersPage';
 import { useMember, useMemberRelations } from './memberApi';
+import { MemberFiguresCard } from '../figures/MemberFiguresCard';
 
 const Person = ({ m }: { m: MemberBrief }) => (
   <Space size={6} wrap>
@@ -75,6 +76,9 @@ export function MemberPage() {
               <Descriptions.Item label="同时任">{m.otherOrgs.length ? `${m.otherOrgs.join('、')}委员` : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <MemberFiguresCard memberId={m.id} />
+          </div>
         </Col>
         <Col span={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

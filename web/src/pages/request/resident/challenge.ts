@@ -1,0 +1,42 @@
+/**
+ * The self-hosted challenge (人机验证, ALTCHA v2 proof of work) solved in the browser: the server
+ * sends a challenge with 428 CHALLENGE_REQUIRED (details[0].message, JSON); the page finds the
+ * counter with SHA-256 and sends the payload back with the concern. SHA-256 runs in plain
+ * JavaScript: crypto.subtle is missing on plain HTTP, and its one promise per hash makes it several
+ * times slower for these tiny inputs; Web Crypto only for another algorithm the server may choose.
+ */
+import { solveChallenge, type Challenge, type ChallengeParameters, type Payload } from 'altcha-lib';
+import { deriveKey as webDeriveKey } from 'altcha-lib/algorithms/web/sha';
+import { ApiError } from '../../../api/client';
+import { sha256 } from './sha256';
+
+/** The challenge carried by a 428 answer, or null when the error is something else. */
+export function challengeOf(e: unknown): Challenge | null {
+  if (!(e instanceof ApiError) || e.status !== 428 || e.code !== 'CHALLENGE_REQUIRED') return null;
+  const raw = e.details.find((d) => d.path === 'challenge')?.message ?? e.details[0]?.message;
+  try {
+    const c = JSON.parse(raw ?? '') as Challenge;
+    return c && typeof c === 'object' && c.parameters ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same key derivation as altcha-lib's (cost rounds of SHA-256 over salt‖password), in plain JS. */
+export async function jsDeriveKey(parameters: ChallengeParameters, salt: Uint8Array, password: Uint8Array) {
+  let key = new Uint8Array(salt.length + password.length);
+  key.set(salt);
+  key.set(password, salt.length);
+  for (let i = 0; i < Math.max(1, parameters.cost); i++) key = new Uint8Array(sha256(key));
+  return { parameters: {}, derivedKey: key.slice(0, parameters.keyLength ?? 32) };
+}
+
+/** Solves it (about a second on a phone) and returns the payload the server takes: base64 of JSON. */
+export async function solve(challenge: Challenge, timeoutMs = 60_000): Promise<string> {
+  const deriveKey = challenge.parameters.algorithm === 'SHA-256' ? jsDeriveKey : webDeriveKey;
+  if (deriveKey === webDeriveKey && !globalThis.crypto?.subtle) throw new ApiError(0, 'NO_CRYPTO', '当前浏览器不支持安全验证，请使用系统浏览器打开');
+  const solution = await solveChallenge({ challenge, deriveKey, timeout: timeoutMs });
+  if (!solution) throw new ApiError(0, 'CHALLENGE_TIMEOUT', '安全验证超时，请稍后重新提交');
+  const payload: Payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution };
+  return btoa(JSON.stringify(payload));
+}
