@@ -82,7 +82,11 @@ describe('who sees and who answers', () => {
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(id);
     expect((await guo.get('/api/requests?pageSize=200')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
     expect((await guo.get(`/api/requests/${id}`)).statusCode).toBe(403);
-    expect((await leader.get(`/api/requests/${id}`)).statusCode).toBe(200);
+    const seenByLeader = await leader.get(`/api/requests/${id}`);
+    expect(seenByLeader.statusCode).toBe(200);
+    // what each may do is on the concern: leaders read, the group's members escalate
+    expect(seenByLeader.json().can).toMatchObject({ claim: false, answer: false, escalate: false });
+    expect((await zhang.get(`/api/requests/${id}`)).json().can).toMatchObject({ claim: true, answer: true, escalate: true });
     expect((await leader.post(`/api/requests/${id}/claim`)).statusCode).toBe(403);
   });
 
@@ -151,10 +155,15 @@ describe('who sees and who answers', () => {
 
   it('staff publish it: it shows in the public list without personal data; hidden with a reason it leaves', async () => {
     const pubList = async () => (await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/requests`)).json();
+    // before: staff find it among the answered ones waiting for review
+    const waiting = (await staff.get('/api/requests?status=done&publishState=unreviewed&pageSize=200')).json();
+    expect(waiting.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(waiting.items.every((i: { status: string; publishState: string }) => ['answered', 'closed'].includes(i.status) && i.publishState === 'unreviewed')).toBe(true);
     expect((await staff.post(`/api/requests/${id}/publish`, { publish: true })).json().publishState).toBe('published');
     const item = (await pubList()).items.find((i: { id: string }) => i.id === id);
     expect(item).toMatchObject({ title: '太平村二组自来水水压低', place: '鸣凤镇太平村', category: '环境整治', answeredBy: '杨德明委员', rating: 'basic', ratingLabel: '基本满意' });
     expect(Object.keys(item)).not.toContain('code');
+    expect((await staff.get('/api/requests?status=done&publishState=unreviewed&pageSize=200')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
     expect((await pub(t, 'POST', `/api/public/requests/${id}/follow`)).json().followCount).toBe(1);
 
     expect((await staff.post(`/api/requests/${id}/hide`, {})).statusCode).toBe(400);

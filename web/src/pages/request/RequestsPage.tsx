@@ -20,6 +20,7 @@ const TABS: { key: string; label: string; q: Partial<RequestFilters>; count?: bo
   { key: 'answered', label: '已答复待评价', q: { status: 'answered' }, count: true },
   { key: 'reopened', label: '重新办理（不满意）', q: { status: 'reopened' }, count: true },
   { key: 'closed', label: '已办结', q: { status: 'closed' } },
+  { key: 'review', label: '待审核公开', q: { status: 'done', publishState: 'unreviewed' }, count: true },
 ];
 const FILTER_KEYS = ['q', 'categoryId', 'placeId', 'groupId', 'from', 'to'] as const;
 

@@ -107,11 +107,13 @@ function Actions({ r }: { r: RequestDetailView }) {
   ].filter(Boolean);
   return (
     <>
-      <div style={{ margin: '0 12px 12px' }}>
-        <Button block fill="none" style={{ color: '#b7261b', background: '#fff' }} onClick={() => setEscalating(true)}>
-          转为社情民意信息
-        </Button>
-      </div>
+      {r.can.escalate && (
+        <div style={{ margin: '0 12px 12px' }}>
+          <Button block fill="none" style={{ color: '#b7261b', background: '#fff' }} onClick={() => setEscalating(true)}>
+            转为社情民意信息
+          </Button>
+        </div>
+      )}
       {buttons.length > 0 && <div style={{ height: 72 }} />}
       {buttons.length > 0 && (
         <div style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 20, background: '#fff', borderTop: '1px solid #eee', padding: '10px 12px calc(10px + env(safe-area-inset-bottom))', display: 'flex', gap: 10 }}>

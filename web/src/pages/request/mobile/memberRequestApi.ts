@@ -10,7 +10,7 @@ export type { RequestDetailView, RequestRowView };
 export const SEGMENTS = [
   { key: 'unclaimed', title: '待认领', query: { scope: 'group', status: 'new' } },
   { key: 'mine', title: '我办理的', query: { scope: 'mine', status: 'open' } },
-  { key: 'answered', title: '已答复', query: { scope: 'group', status: 'answered' } },
+  { key: 'answered', title: '已答复', query: { scope: 'group', status: 'done' } },
   { key: 'all', title: '全部', query: { scope: 'group' } },
 ] as const satisfies readonly { key: string; title: string; query: Partial<RequestListQuery> }[];
 export type SegmentKey = (typeof SEGMENTS)[number]['key'];
