@@ -112,7 +112,8 @@ export async function seedRequests(b: Builder, orgId: string, now = new Date()) 
     if (!g?.convener) return;
     const isZhang = !!zhang && g.convener.account_id === zhangAcc?.id;
     const answerer = i % 3 === 0 || !g.members.length ? g.convener : g.members[i % g.members.length];
-    const ad = s.ad ?? 3;
+    // days to the answer: from a few hours to just past the week, as in a real office
+    const ad = s.ad ?? 0.3 + ((i * 7) % 16) / 2;
     at(new Date(raisedAt.getTime() + Math.min(1, ad / 2) * D));
     if (isZhang) await claimRequest(zhang!, id);
     else await assignRequest(staff, id, answerer.id);
