@@ -1,6 +1,7 @@
 import type { AppDeps } from './context.js';
 import { purgeExpiredAudit } from '../modules/audit/audit.service.js';
 import { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
+import { reindexStale } from '../modules/search/search.reindex.js';
 
 export { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
 
@@ -8,7 +9,7 @@ type Log = { info(o: object, m: string): void; error(o: object, m: string): void
 
 /**
  * Scheduled jobs, in-process timers. Each is idempotent (deadline reminders are deduplicated in the
- * outbox and the timeline; housekeeping acts on rows past a date), so several app processes running
+ * outbox and the timeline; housekeeping acts on rows past a date; re-indexing only touches stale rows), so several app processes running
  * the same schedule do no harm (see docs/decisions.md on why this is not pg-boss yet). Each job is a
  * function of { db, clock, crypto }: tests call them directly with the ManualClock.
  */
@@ -26,11 +27,16 @@ export function startJobs(deps: AppDeps, log: Log) {
     runRequestHousekeeping(ctx())
       .then((r) => (r.closed || r.erased || r.photos) && log.info(r, 'request housekeeping done'))
       .catch((err) => log.error({ err }, 'request housekeeping job failed'));
+  // after a dictionary change (DICT_VERSION), rows indexed with the old one are redone in the background
+  const reindex = () =>
+    reindexStale(deps.database.db)
+      .then((n) => n > 0 && log.info({ reindexed: n }, 'search index: items re-segmented with the current dictionary'))
+      .catch((err) => log.error({ err }, 'search re-index failed'));
   const daily = () => {
     void purge();
     void housekeeping();
   };
-  const timers = [setTimeout(daily, 60_000), setInterval(daily, 24 * 3600_000), setTimeout(reminders, 90_000), setInterval(reminders, 10 * 60_000)];
+  const timers = [setTimeout(reindex, 5_000), setTimeout(daily, 60_000), setInterval(daily, 24 * 3600_000), setTimeout(reminders, 90_000), setInterval(reminders, 10 * 60_000)];
   for (const t of timers) t.unref();
   return () => {
     for (const t of timers) clearTimeout(t);

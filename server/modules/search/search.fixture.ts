@@ -62,7 +62,8 @@ export const REPORTS: Report[] = [
   { key: 'r-yinshui', title: '关于巩固提升农村饮水安全的建议', body: '我县部分村组自来水管网老化，水压不足、水质发黄的反映较多，高处住户用水难。建议分年度改造老旧管网，在高处村组加装增压泵站，并定期公布水质检测结果。', status: 'submitted', author: 'a', daysAgo: 7 },
   { key: 'r-menpai', title: '关于规范城镇门牌号编制管理的建议', body: '新建小区和安置房门牌号编制滞后，群众办理户籍、不动产登记和快递收寄都受影响。建议由民政部门牵头，统一编制门牌号并建立动态更新机制。', status: 'adopted', author: 'b', daysAgo: 14 },
   { key: 'r-ludeng', title: '关于建立农村路灯长效管护机制的建议', body: '农村路灯“重建设、轻管护”，坏了没人修的情况普遍。建议明确乡镇、村两级管护责任，把路灯维修经费纳入财政预算。', status: 'adopted', author: 'a', daysAgo: 90 },
-  { key: 'r-ganju', title: '关于拓宽柑橘销路促进果农增收的建议', body: '柑橘集中上市时价格低迷，果农增收难。建议建设产地冷库，发展电商直播，引导合作社统一品牌销售。', status: 'draft', author: 'b', daysAgo: 400 },
+  { key: 'r-ganju', title: '关于拓宽柑橘销路促进果农增收的建议', body: '柑橘集中上市时价格低迷，果农增收难。建议建设产地冷库，发展电商直播，引导合作社统一品牌销售。', status: 'submitted', author: 'b', daysAgo: 400 },
+  { key: 'r-shushi', title: '关于在行政村建设农家书屋的建议', body: '农村孩子放学后、老人农闲时缺少读书的地方。建议利用村委会闲置用房建设农家书屋，配备适合的图书，由志愿者轮流值守。', status: 'draft', author: 'b', daysAgo: 3 },
 ];
 
 export interface SearchFixture {

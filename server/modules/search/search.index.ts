@@ -3,8 +3,9 @@ import type { Executor } from '../../core/context.js';
 import { segmentForIndex, DICT_VERSION, maskNumbers } from './segment.js';
 import { weekToken } from './search.time.js';
 
-export const SEARCH_KINDS = ['request', 'opinion_report'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+import type { SearchKind } from './search.schema.js';
+
+export { SEARCH_KINDS, type SearchKind } from './search.schema.js';
 
 /** What a domain hands to the search index about one of its items (no personal data). */
 export interface SearchDocInput {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageOf, PageQuery } from '../../core/pagination.js';
-import { SEARCH_KINDS } from './search.index.js';
+
+/** The kinds of item one search covers (proposals and topics join when they exist). */
+export const SEARCH_KINDS = ['request', 'opinion_report'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_KIND_LABELS: Record<(typeof SEARCH_KINDS)[number], string> = { request: '群众诉求', opinion_report: '社情民意' };
 

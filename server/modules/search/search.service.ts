@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { requireAccess, type OrgActor } from '../../core/access.js';
+import { can, requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { offsetOf } from '../../core/pagination.js';
@@ -48,13 +48,15 @@ export async function similarItems(ctx: Ctx, kind: SearchKind, id: string) {
   return { items: found.rows.map((r) => present(r, found.words)), words: found.words };
 }
 
-/** A member without an office role sees the org's concerns and their own opinion reports. */
+/**
+ * Concerns: everyone who may search. Opinion reports: their authors always; those who review the org's
+ * reports (opinion.review) once they are submitted — a draft is its authors' own, as on the report pages.
+ */
 function visibleTo(actor: OrgActor): SQL[] {
-  if (actor.roles.some((r) => r === 'admin' || r === 'staff' || r === 'leader')) return [];
-  return [
-    sql`(d.kind = 'request' or exists (select 1 from opinion_report_author a join member mb on mb.id = a.member_id join person p on p.id = mb.person_id
-      where a.report_id = d.ref_id and p.account_id = ${actor.accountId}))`,
-  ];
+  const mine = sql`exists (select 1 from opinion_report_author a join member mb on mb.id = a.member_id join person p on p.id = mb.person_id
+      where a.report_id = d.ref_id and p.account_id = ${actor.accountId})`;
+  if (can(actor, 'opinion.review')) return [sql`(d.kind <> 'opinion_report' or d.status <> 'draft' or ${mine})`];
+  return [sql`(d.kind = 'request' or ${mine})`];
 }
 
 /** Days are China's (UTC+8). */

@@ -167,6 +167,12 @@ describe('who sees what', () => {
     expect((similar.json().items as Hit[]).map((i) => keyOf(i.refId))).not.toContain('r-menpai');
   });
 
+  it('a draft is its authors’ own: staff find it once it is submitted, its author at once', async () => {
+    expect((await search(staff, { q: '农家书屋' })).keys).toEqual([]);
+    expect((await search(await signIn(t.app, f.logins.memberB), { q: '农家书屋' })).keys).toEqual(['r-shushi']);
+    expect((await staff.get(`/api/search/similar?kind=opinion_report&id=${f.ids['r-shushi']}`)).statusCode).toBe(404);
+  });
+
   it('a unit account and nobody signed in cannot search', async () => {
     expect((await (await signIn(t.app, f.logins.unit)).get('/api/search?q=路灯')).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('路灯')}` })).statusCode).toBe(401);

@@ -6,7 +6,8 @@ import { OPINION_STATUS_LABELS, type OpinionStatus } from '@server/modules/opini
 import { ApiError } from '../../api/client';
 import { useMe } from '../../api/session';
 import { formatDay } from '../opinion/opinionTags';
-import { itemPath, KIND_LABELS, useSimilarItems, type SearchHit, type SearchKind, type TextSegments } from './searchApi';
+import { SEARCH_KIND_LABELS } from '@server/modules/search/search.schema';
+import { itemPath, useSimilarItems, type SearchHit, type SearchKind, type TextSegments } from './searchApi';
 
 /** The API's pieces of text; the matched words as <mark> (never HTML from the server). */
 export function Highlighted({ segments, fallback }: { segments: TextSegments; fallback?: string }) {
@@ -52,7 +53,7 @@ export function SearchHitItem({ hit, onSimilar }: { hit: SearchHit; onSimilar?: 
       <List.Item.Meta
         title={
           <Space size={8} wrap>
-            <Tag color={hit.kind === 'request' ? 'volcano' : 'geekblue'} style={{ marginInlineEnd: 0 }}>{KIND_LABELS[hit.kind]}</Tag>
+            <Tag color={hit.kind === 'request' ? 'volcano' : 'geekblue'} style={{ marginInlineEnd: 0 }}>{SEARCH_KIND_LABELS[hit.kind]}</Tag>
             {hit.kind === 'request' && !readsRequests ? (
               // members answer concerns on the phone pages
               <a href={`/m/requests/${hit.refId}`} style={{ fontSize: 15 }}>

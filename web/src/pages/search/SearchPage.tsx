@@ -10,7 +10,8 @@ import { chinaToday } from '../opinion/opinionTags';
 import { usePlaces } from '../place/placeApi';
 import { useRequestCategories } from '../request/requestApi';
 import { SearchHitItem, SimilarDrawer } from './SearchHitItem';
-import { KIND_LABELS, useSearch, type SearchFilters, type SearchHit, type SearchKind } from './searchApi';
+import { SEARCH_KIND_LABELS } from '@server/modules/search/search.schema';
+import { useSearch, type SearchFilters, type SearchHit, type SearchKind } from './searchApi';
 
 const FILTER_KEYS = ['q', 'kind', 'status', 'category', 'placeId', 'from', 'to', 'sort', 'page', 'pageSize'] as const;
 
@@ -57,9 +58,9 @@ export function SearchPage() {
   );
   const kind = filters.kind as SearchKind | undefined;
   const statusOptions = [
-    ...(kind !== 'opinion_report' ? [{ label: KIND_LABELS.request, title: 'request', options: REQUEST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) }] : []),
+    ...(kind !== 'opinion_report' ? [{ label: SEARCH_KIND_LABELS.request, title: 'request', options: REQUEST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) }] : []),
     ...(kind !== 'request'
-      ? [{ label: KIND_LABELS.opinion_report, title: 'opinion', options: OPINION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: OPINION_STATUS_LABELS[s] })) }]
+      ? [{ label: SEARCH_KIND_LABELS.opinion_report, title: 'opinion', options: OPINION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: OPINION_STATUS_LABELS[s] })) }]
       : []),
   ];
   const searched = !!filters.q?.trim();
@@ -82,7 +83,7 @@ export function SearchPage() {
         <Radio.Group
           optionType="button"
           value={kind ?? ''}
-          options={[{ value: '', label: '全部' }, { value: 'request', label: KIND_LABELS.request }, { value: 'opinion_report', label: KIND_LABELS.opinion_report }]}
+          options={[{ value: '', label: '全部' }, { value: 'request', label: SEARCH_KIND_LABELS.request }, { value: 'opinion_report', label: SEARCH_KIND_LABELS.opinion_report }]}
           onChange={(e) => setFilters({ kind: e.target.value || undefined, status: undefined, category: e.target.value === 'opinion_report' ? undefined : filters.category })}
         />
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={filters.status} options={statusOptions} onChange={(status) => setFilters({ status })} />

@@ -10,11 +10,6 @@ export type SimilarView = z.infer<typeof SimilarItems>;
 /** the filters as a page keeps them (the server parses strings) */
 export type SearchFilters = Partial<SearchQuery>;
 
-/**
- * 群众诉求 / 社情民意. (search.schema.ts has SEARCH_KIND_LABELS, but it imports search.index.ts, which
- * loads jieba: a value import would pull the segmenter into the web bundle.)
- */
-export const KIND_LABELS: Record<SearchKind, string> = { request: '群众诉求', opinion_report: '社情民意' };
 
 /** Where an item lives in the console. */
 export const itemPath = (kind: SearchKind, id: string) => (kind === 'request' ? `/requests/${id}` : `/opinion-reports/${id}`);
