@@ -2,13 +2,13 @@
  * The self-hosted challenge (人机验证, ALTCHA v2 proof of work) solved in the browser: the server
  * sends a challenge with 428 CHALLENGE_REQUIRED (details[0].message, JSON); the page finds the
  * counter with SHA-256 and sends the payload back with the concern. SHA-256 runs in plain
- * JavaScript: crypto.subtle is missing on plain HTTP, and its one promise per hash makes it several
+ * JavaScript (@noble/hashes): crypto.subtle is missing on plain HTTP, and its one promise per hash makes it several
  * times slower for these tiny inputs; Web Crypto only for another algorithm the server may choose.
  */
 import { solveChallenge, type Challenge, type ChallengeParameters, type Payload } from 'altcha-lib';
 import { deriveKey as webDeriveKey } from 'altcha-lib/algorithms/web/sha';
 import { ApiError } from '../../../api/client';
-import { sha256 } from './sha256';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 /** The challenge carried by a 428 answer, or null when the error is something else. */
 export function challengeOf(e: unknown): Challenge | null {
