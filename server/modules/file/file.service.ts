@@ -103,11 +103,11 @@ export async function readFileFor(ctx: Ctx, id: string) {
   return fileBytes(ctx.db, { id, orgId: actor.orgId, ownerTypes: ['request', 'request_answer'] });
 }
 
-/** Uploads never attached (the resident gave up) are removed after a day. */
-export async function deleteOrphanPhotos(db: Executor, now: Date) {
+/** Uploads never attached (a resident gave up, a report was never saved) are removed after a day, whatever they were for. */
+export async function deleteOrphanUploads(db: Executor, now: Date) {
   const rows = await db
     .delete(storedFile)
-    .where(and(isNull(storedFile.ownerId), inArray(storedFile.ownerType, ['request', 'request_answer']), lt(storedFile.createdAt, new Date(now.getTime() - 86_400_000))))
+    .where(and(isNull(storedFile.ownerId), lt(storedFile.createdAt, new Date(now.getTime() - 86_400_000))))
     .returning({ id: storedFile.id });
   return rows.length;
 }

@@ -116,13 +116,18 @@ describe('housekeeping', () => {
   it('removes uploads never attached after a day, and spent challenges once expired', async () => {
     const orphan = await storePhoto(t.b.db, w.org.id, 'request', await smallPng(), t.clock.now());
     const kept = await storePhoto(t.b.db, w.org.id, 'request', await smallPng(), t.clock.now());
+    // an opinion report attachment uploaded but never saved with a report goes the same way
+    const [draftFile] = await t.b.db
+      .insert(storedFile)
+      .values({ orgId: w.org.id, ownerType: 'opinion_report', name: '调研材料.pdf', mime: 'application/pdf', size: 4, sha256: 'x', bytes: Buffer.from('%PDF'), createdAt: t.clock.now() })
+      .returning({ id: storedFile.id });
     await raise(t, w, { photoIds: [kept.id] });
     await t.b.db.insert(challengeUse).values({ signature: 'spent-1', expiresAt: new Date(t.clock.now().getTime() + 10 * 60_000) });
     t.clock.advance(D + H);
     const res = await runRequestHousekeeping(jobCtx());
     expect(res.photos).toBeGreaterThanOrEqual(1);
     expect(res.challenges).toBeGreaterThanOrEqual(1);
-    const left = await t.b.db.select({ id: storedFile.id }).from(storedFile).where(sql`${storedFile.id} in (${orphan.id}, ${kept.id})`);
+    const left = await t.b.db.select({ id: storedFile.id }).from(storedFile).where(sql`${storedFile.id} in (${orphan.id}, ${kept.id}, ${draftFile.id})`);
     expect(left.map((f) => f.id)).toEqual([kept.id]);
   });
 });

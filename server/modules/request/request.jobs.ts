@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { rowsOf, valueList } from '../../core/sql.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { deleteOrphanPhotos } from '../file/file.service.js';
+import { deleteOrphanUploads } from '../file/file.service.js';
 import { updateDocState } from '../search/search.index.js';
 import { purgeChallenges } from './request.challenge.js';
 import { addEvent, notifyAccounts, peopleFor, staffOf, SYSTEM } from './request.people.js';
@@ -110,7 +110,7 @@ export async function runRequestHousekeeping(ctx: JobCtx) {
       await writeAudit(jobCtx, { action: 'request.erase_phone', orgId, actorId: null, actorName: '系统', summary: `删除 ${codes.length} 条已办结诉求的群众手机号和称呼（保留期满）`, after: { codes } }, tx);
     return rows.length;
   });
-  const photos = await deleteOrphanPhotos(ctx.db, ctx.clock.now());
+  const photos = await deleteOrphanUploads(ctx.db, ctx.clock.now());
   const challenges = await purgeChallenges(ctx.db, ctx.clock.now());
   return { closed, erased, photos, challenges };
 }

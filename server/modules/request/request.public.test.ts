@@ -89,6 +89,8 @@ describe('raising a concern', () => {
     expect(file.ownerId).toBe(row.id);
     const track = (await pub(t, 'GET', `/api/public/requests/${code}`)).json();
     expect(track.photos).toHaveLength(1);
+    // a tracking link opened first on another phone still leads back to this org's pages
+    expect(track.regionCode).toBe(w.org.regionCode);
     const img = await pub(t, 'GET', `/api/public/requests/${code}/photos/${photo}`);
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/jpeg');

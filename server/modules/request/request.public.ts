@@ -53,6 +53,7 @@ export async function requestForm(ctx: Ctx, regionCode: string): Promise<Request
 interface TrackRow {
   id: string;
   org_id: string;
+  region_code: string;
   code: string;
   title: string;
   content: string;
@@ -78,8 +79,8 @@ export async function byCode(db: Executor, code: string) {
     db,
     sql`select r.id, r.org_id, r.code, r.title, r.content, c.name as category, coalesce(up.name, '') || pl.name as place, r.status, r.created_at, r.due_at,
         g.name as "group", r.answer, r.outcome, r.outcome_department as department, r.answered_at, mp.name as member, mi.code as merged_code,
-        r.rating, r.rating_comment, r.resident_name_enc
-      from request r join request_category c on c.id = r.category_id join place pl on pl.id = r.place_id left join place up on up.id = pl.parent_id
+        r.rating, r.rating_comment, r.resident_name_enc, o.region_code
+      from request r join org o on o.id = r.org_id join request_category c on c.id = r.category_id join place pl on pl.id = r.place_id left join place up on up.id = pl.parent_id
       left join member_group g on g.id = r.group_id left join member m on m.id = r.member_id left join person mp on mp.id = m.person_id
       left join request mi on mi.id = r.merged_into_id
       where r.code = ${code}`,
@@ -102,6 +103,7 @@ export async function trackRequest(ctx: Ctx, code: string): Promise<TrackView> {
   ];
   return {
     code: r.code,
+    regionCode: r.region_code,
     title: scrub(r.title, name),
     content: scrub(r.content, name),
     category: r.category,

@@ -235,6 +235,8 @@ export type PublicEventView = z.infer<typeof PublicEventView>;
 /** The resident's own view by tracking code: never their phone or name. */
 export const TrackView = z.object({
   code: z.string(),
+  /** the org's 行政区划代码: the page links to its raise page and public list */
+  regionCode: z.string(),
   title: z.string(),
   content: z.string(),
   category: z.string(),

@@ -33,7 +33,10 @@ export function TrackPage({ code }: { code: string }) {
   const { data: t, error, isLoading } = useTrack(code);
   useEffect(() => {
     // looked up on this phone: keep it in 我的诉求
-    if (t && !residentStore.get().codes.some((c) => c.code === t.code)) residentStore.saveCode({ code: t.code, regionCode: residentStore.get().regionCode ?? '' });
+    if (!t) return;
+    if (!residentStore.get().codes.some((c) => c.code === t.code)) residentStore.saveCode({ code: t.code, regionCode: t.regionCode });
+    // opened first on this phone by its link: the bottom bar learns where to raise and read the list
+    if (!residentStore.get().regionCode) residentStore.setRegion(t.regionCode);
   }, [t]);
   const nav = <NavBar onBack={() => navigate('/track')} style={{ background: '#fff' }}>查看办理情况</NavBar>;
   if (isLoading) return <>{nav}<div style={{ padding: 48, textAlign: 'center' }}><DotLoading /></div></>;
