@@ -188,7 +188,7 @@ const WAITED = ['一直没有解决。', '到现在还没有结果。', '说是�
 const CLOSE = ['', '', '谢谢！', '盼复。', '希望委员们能帮我们反映反映。', '麻烦尽快处理，谢谢。', '这是大家的心声，恳请重视。'];
 
 /** mulberry32: a small seeded PRNG, good enough for varied text. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,19 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../core/sql.js';
 import { account } from '../modules/account/account.table.js';
 import { chineseNumber } from '../modules/term/term.schema.js';
+import { PLACE_NAMES } from '../modules/search/vocabulary.js';
 import type { Builder, OrgRow } from './builders.js';
 import { buildGroup, buildLinks, buildPartyOrg, buildPlace } from './groups.js';
 
-/** 远安县's townships and, under each, villages and communities. */
-export const PLACES: [string, string[]][] = [
-  ['鸣凤镇', ['东庄坪社区', '凤山社区', '鸣凤社区', '西门社区', '南门社区', '太平村', '凤阳村', '九子溪村']],
-  ['花林寺镇', ['花林寺社区', '白云村', '中坪村', '乐坪村', '龙凤村']],
-  ['旧县镇', ['旧县社区', '鹿苑村', '新华村', '马渡河村', '西河村']],
-  ['洋坪镇', ['洋坪社区', '咀口村', '余家畈村', '三湾村', '双路村']],
-  ['茅坪场镇', ['茅坪场社区', '晓坪村', '桃花村', '龙潭村']],
-  ['嫘祖镇', ['嫘祖社区', '望家村', '苟家垭村', '金家湾村', '贾家湾村']],
-  ['河口乡', ['河口社区', '金龙村', '落星村', '卫星村']],
-];
+/** 远安县's townships and, under each, villages and communities: the places the search vocabulary ships. */
+export const PLACES = PLACE_NAMES;
 
 /** The 12 groups' leaders (the chair and the four vice-chairs) and committee pairs: each committee in four groups. */
 const LEADERS = ['陈志远', '黄文华', '邓立新', '覃桂英', '周俊峰', '陈志远', '黄文华', '邓立新', '覃桂英', '周俊峰', '黄文华', '邓立新'];

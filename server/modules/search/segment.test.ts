@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concernTexts } from '../../demo/concern.texts.js';
 import { SECTORS } from '../../demo/organisation.js';
-import { PLACES } from '../../demo/structure.js';
 import { highlight, snippetOf } from './search.highlight.js';
 import { timeWindows, weekToken } from './search.time.js';
 import { allOf, keywordsOf, maskNumbers, queryTerms, segmentForIndex } from './segment.js';
@@ -18,8 +17,8 @@ describe('segmentation', () => {
   });
 
   it('has every demo place and sector in its vocabulary', () => {
-    expect(PLACE_NAMES).toEqual(PLACES);
     const v = new Set(vocabulary());
+    for (const [township, villages] of PLACE_NAMES) for (const name of [township, ...villages]) expect(v.has(name), name).toBe(true);
     for (const [name] of SECTORS) expect(v.has(name), name).toBe(true);
   });
 
