@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,8 +32,11 @@ describe.runIf(hasChromium)('a resident’s concern, from the phone to the publi
   it('raise → assign → answer on the phone → track and rate → publish', async () => {
     const url = site.server.url;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-requests-'));
-    const photo = path.join(dir, 'door.jpg');
-    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#a86' } }).jpeg().toFile(photo);
+    // straight from a phone's camera: over the 5 MB limit (noise does not compress), made smaller by the page before upload
+    const photo = path.join(dir, 'door.png');
+    const noise = randomBytes(2400 * 1800 * 3);
+    await sharp(noise, { raw: { width: 2400, height: 1800, channels: 3 } }).png().toFile(photo);
+    expect(fs.statSync(photo).size).toBeGreaterThan(5 * 1024 * 1024);
 
     // 1. the resident, at a phone's width, without an account
     const resident = await site.browser.newPage(PHONE_VIEW);
@@ -53,6 +57,9 @@ describe.runIf(hasChromium)('a resident’s concern, from the phone to the publi
     await resident.getByRole('button', { name: '提交诉求' }).click();
     await resident.getByTestId('tracking-code').waitFor({ timeout: 60_000 });
     const code = (await resident.getByTestId('tracking-code').innerText()).trim();
+    const raised = (await (await fetch(`${url}/api/public/requests/${code}`)).json()) as { photos: { width: number | null }[] };
+    expect(raised.photos).toHaveLength(1);
+    expect(raised.photos[0].width).toBeLessThanOrEqual(1600);
     await noPersonalData(resident);
     await shot(resident, '50-flow-resident-raised');
 

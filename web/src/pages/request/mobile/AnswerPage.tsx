@@ -4,6 +4,7 @@ import { Button, DotLoading, ErrorBlock, Form, ImageUploader, Input, NavBar, Sel
 import { OUTCOME_LABELS, OUTCOMES, PHOTO_RULES, type AnswerBody, type Outcome } from '@server/modules/request/request.schema';
 import { ApiError } from '../../../api/client';
 import { putApiErrors } from './mobileForms';
+import { shrinkPhoto } from '../../../components/shrinkPhoto';
 import { uploadAnswerPhoto, useRequest, useRequestActions } from './memberRequestApi';
 import { dueLabel } from './requestFormat';
 
@@ -102,7 +103,7 @@ export function AnswerPage() {
                 </>
               )}
             </Form.Subscribe>
-            <Form.Item name="photos" label="现场照片（选填）" description={`最多 ${PHOTO_RULES.maxPhotos} 张，JPG 或 PNG，每张不超过 ${MAX_MB} MB；拍摄位置等信息会被去除`}>
+            <Form.Item name="photos" label="现场照片（选填）" description={`最多 ${PHOTO_RULES.maxPhotos} 张，JPG 或 PNG；超过 ${MAX_MB} MB 的照片会先自动缩小；拍摄位置等信息会被去除`}>
               <ImageUploader
                 maxCount={PHOTO_RULES.maxPhotos}
                 multiple
@@ -110,8 +111,10 @@ export function AnswerPage() {
                 showFailed={false}
                 onCountExceed={(n) => Toast.show({ content: `最多上传 ${PHOTO_RULES.maxPhotos} 张照片，已忽略 ${n} 张` })}
                 onUploadQueueChange={(tasks) => setUploading(tasks.some((t) => t.status === 'pending'))}
-                beforeUpload={(file) => {
-                  if (file.type && !(PHOTO_RULES.types as readonly string[]).includes(file.type)) return Toast.show({ icon: 'fail', content: '只能上传 JPG 或 PNG 图片' }), null;
+                beforeUpload={async (picked) => {
+                  if (picked.type && !(PHOTO_RULES.types as readonly string[]).includes(picked.type)) return Toast.show({ icon: 'fail', content: '只能上传 JPG 或 PNG 图片' }), null;
+                  // straight from the camera a photo is often over the limit: made smaller first
+                  const file = await shrinkPhoto(picked, PHOTO_RULES.maxPhotoBytes);
                   if (file.size > PHOTO_RULES.maxPhotoBytes) return Toast.show({ icon: 'fail', content: `照片不能超过 ${MAX_MB} MB` }), null;
                   return file;
                 }}

@@ -1,5 +1,6 @@
 import { ImageUploader, Toast, type ImageUploadItem } from 'antd-mobile';
 import { ApiError } from '../../../api/client';
+import { shrinkPhoto } from '../../../components/shrinkPhoto';
 import { uploadPhoto } from './residentApi';
 
 interface Rules {
@@ -14,6 +15,12 @@ export function photoProblem(file: File, rules: Rules): string | null {
   if (file.type && !rules.photoTypes.includes(file.type)) return '只能上传 JPG 或 PNG 图片';
   if (file.size > rules.maxPhotoMB * 1024 * 1024) return `照片不能超过 ${rules.maxPhotoMB} MB，请换一张或截图后上传`;
   return null;
+}
+
+/** A photo straight from a phone's camera is often over the limit: it is made smaller first, then checked. */
+async function prepared(file: File, rules: Rules) {
+  if (file.type && !rules.photoTypes.includes(file.type)) return file;
+  return shrinkPhoto(file, rules.maxPhotoMB * 1024 * 1024);
 }
 
 /**
@@ -32,7 +39,8 @@ export function PhotoField({ regionCode, rules, value, onChange, onBusy }: { reg
         showFailed={false}
         onCountExceed={(n) => Toast.show({ content: `最多上传 ${rules.maxPhotos} 张照片，已忽略 ${n} 张` })}
         onUploadQueueChange={(tasks) => onBusy(tasks.some((t) => t.status === 'pending'))}
-        beforeUpload={(file) => {
+        beforeUpload={async (picked) => {
+          const file = await prepared(picked, rules);
           const problem = photoProblem(file, rules);
           if (problem) {
             Toast.show({ icon: 'fail', content: problem });
@@ -51,7 +59,7 @@ export function PhotoField({ regionCode, rules, value, onChange, onBusy }: { reg
         }}
       />
       <div style={{ color: '#999', fontSize: 12, marginTop: 6 }}>
-        选填，最多 {rules.maxPhotos} 张，JPG 或 PNG，每张不超过 {rules.maxPhotoMB} MB；照片中的拍摄位置等信息会被去除
+        选填，最多 {rules.maxPhotos} 张，JPG 或 PNG；超过 {rules.maxPhotoMB} MB 的照片会先自动缩小；照片中的拍摄位置等信息会被去除
       </div>
     </>
   );
