@@ -13,6 +13,7 @@ const STAT_COLUMNS: [string, (s: RequestStats) => number | string][] = [
   ['诉求数', (s) => s.raised],
   ['已答复', (s) => s.answered],
   ['按期答复', (s) => s.answeredWithinDeadline],
+  ['按期答复率', (s) => rate(s.onTimeRate)],
   ['已解决', (s) => s.solved],
   ['已评价', (s) => s.rated],
   ['满意（含基本满意）', (s) => s.satisfied],

@@ -12,7 +12,7 @@ export interface MemberRow {
   name: string;
   sector: string;
   status: string;
-  requests: Omit<RequestStats, 'satisfactionRate'>;
+  requests: Omit<RequestStats, 'satisfactionRate' | 'onTimeRate'>;
   written: number;
   cowritten: number;
   adopted: PerLevel;

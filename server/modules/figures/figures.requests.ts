@@ -6,7 +6,7 @@ import { rowsOf } from '../../core/sql.js';
 import type { RequestFigures, RequestFiguresQuery, RequestStats } from './figures.schema.js';
 import { emptyStats, monthSql, monthsOf, periodOf, requestStatsSql, withRate, type Period } from './figures.sql.js';
 
-type Raw = Omit<RequestStats, 'satisfactionRate'>;
+type Raw = Omit<RequestStats, 'satisfactionRate' | 'onTimeRate'>;
 
 /** The org's concerns raised in the period, with their township (`q`), optionally of one township. */
 const concernsSql = (orgId: string, p: Period, townshipId?: string) => sql`

@@ -21,11 +21,14 @@ export const RequestStats = z.object({
   satisfied: z.number(),
   /** satisfied / rated in percent, one decimal; null when none was rated */
   satisfactionRate: z.number().nullable(),
+  /** 按期答复率: answered within the deadline / (answered + overdue unanswered), in percent; those still within it are left out */
+  onTimeRate: z.number().nullable(),
   avgHoursToFirstAnswer: z.number().nullable(),
   /** not answered yet and past the deadline, now */
   overdueOpen: z.number(),
 });
 export type RequestStats = z.infer<typeof RequestStats>;
+export const ON_TIME_RATE_HINT = '期限内首次答复的件数 ÷（已答复 + 超期未答复）';
 
 const Named = z.object({ id: z.string(), name: z.string() });
 export const RequestFigures = z.object({

@@ -57,12 +57,17 @@ export const requestStatsSql = (now: Date) => sql`
   round((avg(extract(epoch from q.first_answered_at - q.created_at)) / 3600)::numeric, 1)::float8 as "avgHoursToFirstAnswer",
   (count(q.id) filter (where q.first_answered_at is null and q.status <> 'closed' and q.due_at < ${now.toISOString()}::timestamptz))::int as "overdueOpen"`;
 
-type RawStats = Omit<RequestStats, 'satisfactionRate'>;
-/** Adds the satisfaction rate (满意 + 基本满意 over rated, in percent with one decimal). */
-export const withRate = <T extends RawStats>(s: T): T & { satisfactionRate: number | null } => ({
+type RawStats = Omit<RequestStats, 'satisfactionRate' | 'onTimeRate'>;
+const percentOf = (part: number, whole: number) => (whole ? Math.round((part * 1000) / whole) / 10 : null);
+/**
+ * Adds the rates, in percent with one decimal: satisfaction (满意 + 基本满意 over rated) and on time
+ * (answered within the deadline over those whose result is known: answered, or unanswered past it).
+ */
+export const withRate = <T extends RawStats>(s: T): T & { satisfactionRate: number | null; onTimeRate: number | null } => ({
   ...s,
   avgHoursToFirstAnswer: s.avgHoursToFirstAnswer === null ? null : Number(s.avgHoursToFirstAnswer),
-  satisfactionRate: s.rated ? Math.round((s.satisfied * 1000) / s.rated) / 10 : null,
+  satisfactionRate: percentOf(s.satisfied, s.rated),
+  onTimeRate: percentOf(s.answeredWithinDeadline, s.answered + s.overdueOpen),
 });
 
 export const emptyStats = (): RequestStats => ({
@@ -73,6 +78,7 @@ export const emptyStats = (): RequestStats => ({
   rated: 0,
   satisfied: 0,
   satisfactionRate: null,
+  onTimeRate: null,
   avgHoursToFirstAnswer: null,
   overdueOpen: 0,
 });

@@ -79,7 +79,7 @@ describe('figures of concerns', () => {
     expect(t.deps.database.queryCount() - before).toBeLessThanOrEqual(5);
     expect(res.statusCode).toBe(200);
     const f = res.json();
-    expect(f.totals).toEqual({ raised: 4, answered: 3, answeredWithinDeadline: 2, solved: 2, rated: 3, satisfied: 2, satisfactionRate: 66.7, avgHoursToFirstAnswer: 104, overdueOpen: 1 });
+    expect(f.totals).toEqual({ raised: 4, answered: 3, answeredWithinDeadline: 2, solved: 2, rated: 3, satisfied: 2, satisfactionRate: 66.7, onTimeRate: 50, avgHoursToFirstAnswer: 104, overdueOpen: 1 });
     expect(f.byPlace.map((p: { name: string; raised: number; satisfactionRate: number | null; overdueOpen: number }) => [p.name, p.raised, p.satisfactionRate, p.overdueOpen])).toEqual([
       ['鸣凤镇', 3, 66.7, 0],
       ['洋坪镇', 1, null, 1],
@@ -151,7 +151,8 @@ describe('export', () => {
     const towns = book.getWorksheet('诉求按乡镇')!;
     expect(towns.getRow(1).values).toEqual(expect.arrayContaining(['乡镇', '诉求数', '按期答复', '满意率']));
     expect((towns.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['鸣凤镇', 3, 3, 2]);
-    expect((towns.getRow(4).values as unknown[]).slice(1, 3)).toEqual(['合计', 4]);
+    // 合计: 4 raised, 3 answered, 2 within the deadline, 按期答复率 2 ÷ (3 answered + 1 overdue)
+    expect((towns.getRow(4).values as unknown[]).slice(1, 6)).toEqual(['合计', 4, 3, 2, '50%']);
     const reports = book.getWorksheet('社情民意')!;
     expect(reports.getRow(2).values).toEqual([, '报送信息', 3]);
     const members = book.getWorksheet('委员')!;

@@ -2,7 +2,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { OPINION_LEVELS } from '@server/modules/opinion/opinion.schema';
 import { useMe } from '../../api/session';
-import { ON_TIME_HINT, onTimeRate, percent, useOpinionFigures, useRequestFigures } from './figuresApi';
+import { ON_TIME_RATE_HINT } from '@server/modules/figures/figures.schema';
+import { percent, useOpinionFigures, useRequestFigures } from './figuresApi';
 
 /** 群众诉求 · 社情民意 on the staff and leaders' dashboard: this year so far, each tile a way into its page. */
 export function FiguresCard() {
@@ -32,7 +33,7 @@ export function FiguresCard() {
     >
       <Row gutter={[12, 12]}>
         {tile('诉求数', t?.raised, '/figures', '件')}
-        {tile('按期答复率', t ? percent(onTimeRate(t)) : undefined, '/figures', undefined, false, ON_TIME_HINT)}
+        {tile('按期答复率', t ? percent(t.onTimeRate) : undefined, '/figures', undefined, false, ON_TIME_RATE_HINT)}
         {tile('满意率', t ? percent(t.satisfactionRate) : undefined, '/figures')}
         {tile('超期未答复', t?.overdueOpen, '/requests', '件', !!t?.overdueOpen)}
         {tile('报送信息', op?.written, '/opinion-reports?tab=all', '条')}

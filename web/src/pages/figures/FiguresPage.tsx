@@ -8,7 +8,8 @@ import { EChart } from '../../components/EChart';
 import { chinaToday } from '../opinion/opinionTags';
 import { usePlaces } from '../place/placeApi';
 import { adoptionByLevel, opinionMonthly, requestByCategory, requestByPlace, requestMonthly } from './figuresCharts';
-import { figuresExportUrl, ON_TIME_HINT, onTimeRate, percent, useOpinionFigures, useRequestFigures } from './figuresApi';
+import { ON_TIME_RATE_HINT } from '@server/modules/figures/figures.schema';
+import { figuresExportUrl, percent, useOpinionFigures, useRequestFigures } from './figuresApi';
 import { MemberRanking, StatsTable } from './FiguresTables';
 
 type Period = 'year' | '30d' | 'custom';
@@ -106,7 +107,7 @@ export function FiguresPage() {
           <Spin spinning={rqLoading}>
             <Row gutter={[12, 12]}>
               <Col span={4}><Kpi title="诉求数" value={t.raised} suffix="件" /></Col>
-              <Col span={4}><Kpi title="按期答复率" value={percent(onTimeRate(t))} hint={ON_TIME_HINT} /></Col>
+              <Col span={4}><Kpi title="按期答复率" value={percent(t.onTimeRate)} hint={ON_TIME_RATE_HINT} /></Col>
               <Col span={4}><Kpi title="已解决" value={t.solved} suffix="件" /></Col>
               <Col span={4}><Kpi title="满意率" value={percent(t.satisfactionRate)} hint={`满意和基本满意占已评价（${t.rated} 件）的比例`} /></Col>
               <Col span={4}><Kpi title="平均首次答复" value={t.avgHoursToFirstAnswer ?? '—'} suffix={t.avgHoursToFirstAnswer === null ? undefined : '小时'} /></Col>

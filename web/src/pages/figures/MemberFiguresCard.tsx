@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Col, Descriptions, Row, Select, Statistic } from 'antd';
 import { OPINION_LEVEL_LABELS, OPINION_LEVELS } from '@server/modules/opinion/opinion.schema';
-import { onTimeRate, percent, useMemberFigures } from './figuresApi';
+import { percent, useMemberFigures } from './figuresApi';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 5 }, (_, i) => thisYear - i);
@@ -29,7 +29,7 @@ export function MemberFiguresCard({ memberId }: { memberId: string }) {
         <>
           <Row gutter={[12, 12]}>
             <Col span={6}><Statistic title="承办诉求" value={r.raised} suffix="件" styles={small} /></Col>
-            <Col span={6}><Statistic title="按期答复率" value={percent(onTimeRate(r))} styles={small} /></Col>
+            <Col span={6}><Statistic title="按期答复率" value={percent(r.onTimeRate)} styles={small} /></Col>
             <Col span={6}><Statistic title="已解决" value={r.solved} suffix="件" styles={small} /></Col>
             <Col span={6}><Statistic title="满意率" value={percent(r.satisfactionRate)} styles={small} /></Col>
             <Col span={6}><Statistic title="撰写信息" value={o.written} suffix="条" styles={small} /></Col>

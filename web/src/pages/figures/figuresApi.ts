@@ -20,12 +20,3 @@ export const figuresExportUrl = (q: Partial<RequestFiguresQuery>) => withQuery('
 
 /** 85.3% or — */
 export const percent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
-/**
- * 按期答复率: answered within the deadline, as a share of the concerns whose result is known — answered,
- * or unanswered past the deadline (those still within it are left out). One decimal; null when none.
- */
-export const onTimeRate = (s: Pick<RequestStats, 'answered' | 'answeredWithinDeadline' | 'overdueOpen'>) => {
-  const known = s.answered + s.overdueOpen;
-  return known ? Math.round((s.answeredWithinDeadline / known) * 1000) / 10 : null;
-};
-export const ON_TIME_HINT = '期限内首次答复的件数 ÷（已答复 + 超期未答复）';
