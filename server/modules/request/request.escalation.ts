@@ -117,6 +117,3 @@ export async function listEscalations(ctx: Ctx, q: EscalationListQuery): Promise
   ];
   return { items, total: n, page: q.page, pageSize: q.pageSize };
 }
-
-/** For the other side of the link (an opinion report's page): the escalations that made it, with their concerns. */
-export const escalationsOfTarget = (db: Executor, orgId: string, targetId: string) => escalationsWhere(db, sql`e.org_id = ${orgId} and e.target_id = ${targetId}`, 20, 0);

@@ -268,8 +268,9 @@ describe('escalation', () => {
       expect(d.escalations).toEqual([expect.objectContaining({ id: e.id, kind: 'opinion_report', targetId: e.targetId })]);
       expect(d.events.at(-1).kind).toBe('escalated');
     }
-    const { escalationsOfTarget } = await import('./request.escalation.js');
-    expect((await escalationsOfTarget(t.b.db, w.org.id, e.targetId))[0].requests.map((r) => r.id)).toEqual([a.id, b.id]);
+    // the other side of the link: the report's page lists the concerns it came from
+    const fromRequests = (await zhang.get(`/api/opinion-reports/${e.targetId}`)).json().fromRequests as { id: string }[];
+    expect(fromRequests.map((r) => r.id)).toEqual([a.id, b.id]);
   });
 
   it('staff make a consultation topic candidate, listed by kind', async () => {

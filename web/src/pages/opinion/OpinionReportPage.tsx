@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Form, Input, List, Popconfirm, Result, Row, Space, Spin, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client';
 import { showApiError, validValues } from '../../api/forms';
 import { useMe } from '../../api/session';
+import { DetailHeader } from '../../components/DetailHeader';
 import { DecisionModal, type DecisionAction } from './OpinionDecision';
 import { OpinionForm } from './OpinionForm';
 import { HistoryCard, RecordsCard } from './OpinionRecords';
@@ -74,20 +75,21 @@ export function OpinionReportPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <Space orientation="vertical" size={4}>
-            <Space wrap>
-              <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回" onClick={() => navigate(-1)} />
-              <Typography.Title level={4} style={{ margin: 0 }}>{r.title}</Typography.Title>
-              <OpinionStatusTag status={r.status} label={r.status === 'forwarded' && r.forwardedTo?.id === here ? '待本级处理' : r.statusLabel} />
-              {(r.adoptedLevels.length > 0 || r.instructedCount > 0) && <RecordBadges r={r} />}
-            </Space>
-            <Typography.Text type="secondary">
-              {r.org.name} · {r.authors.map((a) => a.name).join('、')} · {r.submittedAt ? `报送于 ${formatDay(r.submittedAt)}` : `撰写于 ${formatDay(r.createdAt)}`}
-              {r.forwardedTo && (r.forwardedTo.id === here ? ' · 转报本会' : ` · 已转报${r.forwardedTo.name}`)}
-            </Typography.Text>
-          </Space>
+      <DetailHeader
+        title={r.title}
+        tags={
+          <>
+            <OpinionStatusTag status={r.status} label={r.status === 'forwarded' && r.forwardedTo?.id === here ? '待本级处理' : r.statusLabel} />
+            {(r.adoptedLevels.length > 0 || r.instructedCount > 0) && <RecordBadges r={r} />}
+          </>
+        }
+        meta={
+          <>
+            {r.org.name} · {r.authors.map((a) => a.name).join('、')} · {r.submittedAt ? `报送于 ${formatDay(r.submittedAt)}` : `撰写于 ${formatDay(r.createdAt)}`}
+            {r.forwardedTo && (r.forwardedTo.id === here ? ' · 转报本会' : ` · 已转报${r.forwardedTo.name}`)}
+          </>
+        }
+        actions={
           <Space wrap>
             {c.edit && <Button icon={<EditOutlined />} onClick={() => setWriting(true)}>修改</Button>}
             {c.submit && (
@@ -101,10 +103,11 @@ export function OpinionReportPage() {
             {c.returnToAuthor && <Button onClick={() => setAction('return')}>退回修改</Button>}
             {c.decide && <Button danger onClick={() => setAction('decline')}>不予采用</Button>}
           </Space>
-        </Space>
+        }
+      >
         {r.reason && <Alert style={{ marginTop: 12 }} type={r.status === 'returned' ? 'warning' : 'info'} showIcon title={`${r.status === 'returned' ? '退回修改' : '不予采用'}的理由：${r.reason}`} />}
         {r.status === 'draft' && <Alert style={{ marginTop: 12 }} type="info" showIcon title="这是草稿，只有作者能看到；报送后机关才会收到。" />}
-      </Card>
+      </DetailHeader>
       <Row gutter={16}>
         <Col span={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

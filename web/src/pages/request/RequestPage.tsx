@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { DetailHeader } from '../../components/DetailHeader';
 import { useMe } from '../../api/session';
 import { EscalateModal, type ConcernRef } from './EscalateModal';
 import { PhotoGrid, ResidentContact, Rows } from './RequestParts';
@@ -29,26 +29,26 @@ export function RequestPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <Space orientation="vertical" size={4}>
-            <Space wrap>
-              <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回" onClick={() => navigate(-1)} />
-              <Typography.Title level={4} style={{ margin: 0 }}>{r.title}</Typography.Title>
-              <StatusTag status={r.status} />
-              {r.overdue && <Tag color="red">超期{overdueDays(r.dueAt)}天</Tag>}
-              <PublishTag state={r.publishState} />
-            </Space>
-            <Typography.Text type="secondary" style={{ paddingLeft: 40 }}>
-              查询码 <Typography.Text code copyable>{r.code}</Typography.Text>· {r.category.name} · {r.place.fullName} · {minute(r.createdAt)} 提交
-              {r.followCount ? ` · ${r.followCount} 人关注` : ''}
-            </Typography.Text>
-          </Space>
-          {canManage && <RequestActions r={r} onConvert={setConverting} />}
-        </Space>
+      <DetailHeader
+        title={r.title}
+        tags={
+          <>
+            <StatusTag status={r.status} />
+            {r.overdue && <Tag color="red">超期{overdueDays(r.dueAt)}天</Tag>}
+            <PublishTag state={r.publishState} />
+          </>
+        }
+        meta={
+          <>
+            查询码 <Typography.Text code copyable>{r.code}</Typography.Text>· {r.category.name} · {r.place.fullName} · {minute(r.createdAt)} 提交
+            {r.followCount ? ` · ${r.followCount} 人关注` : ''}
+          </>
+        }
+        actions={canManage && <RequestActions r={r} onConvert={setConverting} />}
+      >
         {r.publishState === 'hidden' && <Alert style={{ marginTop: 12 }} type="error" showIcon title={`已屏蔽：${r.publishReason ?? ''}`} description="不在诉求公示中显示；群众凭查询码仍能看到自己的诉求和答复。" />}
         {r.status === 'reopened' && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={`群众对答复不满意，已重新办理（第 ${r.reopenCount} 次）`} description={r.ratingComment ? `群众意见：${r.ratingComment}` : undefined} />}
-      </Card>
+      </DetailHeader>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
