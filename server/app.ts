@@ -33,6 +33,12 @@ import { requestPublicRoutes } from './modules/request/request.public.routes.js'
 import { opinionRoutes } from './modules/opinion/opinion.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { figuresRoutes } from './modules/figures/figures.routes.js';
+import { unitRoutes } from './modules/unit/unit.routes.js';
+import { proposalRoutes } from './modules/proposal/proposal.routes.js';
+import { proposalHandlingRoutes } from './modules/proposal/proposal.handling.routes.js';
+import { proposalKeyRoutes } from './modules/proposal/proposal.key.routes.js';
+import { proposalDocsRoutes } from './modules/proposal/proposal.docs.routes.js';
+import { proposalPublicRoutes } from './modules/proposal/proposal.public.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -154,6 +160,12 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   await app.register(opinionRoutes);
   await app.register(searchRoutes);
   await app.register(figuresRoutes);
+  await app.register(unitRoutes);
+  await app.register(proposalRoutes);
+  await app.register(proposalHandlingRoutes);
+  await app.register(proposalKeyRoutes);
+  await app.register(proposalDocsRoutes);
+  await app.register(proposalPublicRoutes);
   for (const plugin of opts.plugins ?? []) await app.register(plugin);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {

@@ -35,6 +35,17 @@ export const PERMISSIONS = {
   'opinion.manage': ['admin', 'staff'],
   'search.read': ['admin', 'staff', 'leader', 'member'],
   'figures.read': ['admin', 'staff', 'leader'],
+  /** the handling units' list (members pick suggested units from it) */
+  'unit.read': ['admin', 'staff', 'leader', 'member', 'unit'],
+  'unit.manage': ['admin', 'staff'],
+  /** members: their own proposals and invitations; units: what they are assigned; staff and leaders: all (checked per proposal in the service) */
+  'proposal.read': ['admin', 'staff', 'leader', 'member', 'unit'],
+  /** draft, submit, co-sign, rate the replies to one's own proposals */
+  'proposal.write': ['member'],
+  /** the proposals office: review, assign, objections, extensions, send replies back, key proposals, publication, rules */
+  'proposal.manage': ['admin', 'staff'],
+  /** a handling unit's staff: object, ask for an extension, record contact, sign off, reply */
+  'proposal.handle': ['unit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

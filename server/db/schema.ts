@@ -14,3 +14,5 @@ export * from '../modules/notification/notification.table.js';
 export * from '../modules/request/request.table.js';
 export * from '../modules/opinion/opinion.table.js';
 export * from '../modules/search/search.table.js';
+export * from '../modules/unit/unit.table.js';
+export * from '../modules/proposal/proposal.table.js';

@@ -69,6 +69,23 @@ export const AUDIT_ACTIONS = {
   'bulletin.create': '编发社情民意期刊',
   'bulletin.update': '修改社情民意期刊',
   'figures.export': '导出统计数据',
+  'unit.manage': '维护承办单位',
+  'proposal.create': '撰写提案',
+  'proposal.update': '修改提案',
+  'proposal.submit': '提交提案',
+  'proposal.cosign': '联名提案',
+  'proposal.review': '审查提案',
+  'proposal.assign': '交办提案',
+  'proposal.objection': '承办单位异议',
+  'proposal.extension': '提案延期',
+  'proposal.handle': '办理提案',
+  'proposal.reply': '答复提案',
+  'proposal.check': '审核提案答复',
+  'proposal.rate': '提案满意度测评',
+  'proposal.key': '重点提案',
+  'proposal.publish': '公开提案答复',
+  'proposal.rules': '修改提案工作规则',
+  'proposal.export': '导出提案',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 const actionKeys = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];

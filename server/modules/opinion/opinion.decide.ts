@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { requireAccess, type OrgActor } from '../../core/access.js';
+import { chinaDate } from '../../core/workdays.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -9,8 +10,6 @@ import { OPINION_LEVEL_LABELS, RECORD_KIND_LABELS, type OpinionDecisionBody, typ
 import { getReport } from './opinion.service.js';
 import { opinionReport, opinionReportRecord } from './opinion.table.js';
 
-/** Today's date in China, YYYY-MM-DD. */
-export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const notPending = () => conflict('这条信息不在本单位待处理（可能已被他人处理），请刷新后查看');
 const decided = (r: ReportAccess) => r.status === 'adopted' || r.status === 'forwarded';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { LiaisonScheme } from '../liaison/liaison.schema.js';
 import type { RequestRules } from '../request/request.schema.js';
+import type { ProposalRules } from '../proposal/proposal.schema.js';
+import type { WorkCalendar } from '../../core/workdays.js';
 
 export const ORG_LEVELS = ['province', 'city', 'county'] as const;
 export const OrgLevel = z.enum(ORG_LEVELS, { message: '级别只能是省级、市级或县级' });
@@ -24,7 +26,7 @@ export const OrgSettings = z.object({
 export type OrgSettings = z.infer<typeof OrgSettings>;
 export const DEFAULT_ORG_SETTINGS: OrgSettings = { idleTimeoutMinutes: 30, auditRetentionDays: 180 };
 /** What org.settings holds: the settings above, and the rules other domains keep there (their own pages edit them). */
-export type StoredOrgSettings = Partial<OrgSettings> & { liaisonLevels?: LiaisonScheme; requests?: RequestRules };
+export type StoredOrgSettings = Partial<OrgSettings> & { liaisonLevels?: LiaisonScheme; requests?: RequestRules; proposals?: Partial<ProposalRules>; calendar?: WorkCalendar };
 export const settingsOf = (stored: StoredOrgSettings | null | undefined): OrgSettings => ({
   idleTimeoutMinutes: stored?.idleTimeoutMinutes ?? DEFAULT_ORG_SETTINGS.idleTimeoutMinutes,
   auditRetentionDays: stored?.auditRetentionDays ?? DEFAULT_ORG_SETTINGS.auditRetentionDays,

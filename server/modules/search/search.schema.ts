@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { pageOf, PageQuery } from '../../core/pagination.js';
 
 /** The kinds of item one search covers (proposals and topics join when they exist). */
-export const SEARCH_KINDS = ['request', 'opinion_report'] as const;
+export const SEARCH_KINDS = ['request', 'opinion_report', 'proposal'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const SEARCH_KIND_LABELS: Record<(typeof SEARCH_KINDS)[number], string> = { request: '群众诉求', opinion_report: '社情民意' };
+export const SEARCH_KIND_LABELS: Record<(typeof SEARCH_KINDS)[number], string> = { request: '群众诉求', opinion_report: '社情民意', proposal: '提案' };
 
 const q = z.string({ message: '请输入搜索词' }).trim().min(1, '请输入搜索词').max(100, '搜索词不超过 100 个字');
 
 export const SearchQuery = PageQuery.extend({
   q,
-  kind: z.enum(SEARCH_KINDS, { message: '类型只能是群众诉求或社情民意' }).optional(),
+  kind: z.enum(SEARCH_KINDS, { message: '类型只能是群众诉求、社情民意或提案' }).optional(),
   status: z.string().trim().min(1).max(20, '状态无效').optional(),
   /** the category's name (环境整治) */
   category: z.string().trim().min(1).max(40, '类别无效').optional(),
@@ -56,7 +56,7 @@ export const SearchPage = pageOf(SearchHit).extend({
 export type SearchPage = z.infer<typeof SearchPage>;
 
 export const SimilarQuery = z.object({
-  kind: z.enum(SEARCH_KINDS, { message: '类型只能是群众诉求或社情民意' }),
+  kind: z.enum(SEARCH_KINDS, { message: '类型只能是群众诉求、社情民意或提案' }),
   id: z.uuid({ message: '编号无效' }),
 });
 

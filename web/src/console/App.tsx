@@ -24,6 +24,11 @@ import { OpinionReportPage } from '../pages/opinion/OpinionReportPage';
 import { BulletinsPage } from '../pages/opinion/BulletinsPage';
 import { SearchPage } from '../pages/search/SearchPage';
 import { FiguresPage } from '../pages/figures/FiguresPage';
+import { ProposalsPage } from '../pages/proposal/ProposalsPage';
+import { ProposalPage } from '../pages/proposal/ProposalPage';
+import { ProposalSettingsPage } from '../pages/proposal/ProposalSettingsPage';
+import { ProposalFiguresPage } from '../pages/proposal/ProposalFiguresPage';
+import { UnitsPage } from '../pages/unit/UnitsPage';
 import { ConsoleLayout } from './Layout';
 import type { Permission } from '@server/core/access';
 
@@ -70,6 +75,11 @@ export function App() {
         <Route path="opinion-reports" element={<Guard permission="opinion.read"><OpinionReportsPage /></Guard>} />
         <Route path="opinion-reports/:id" element={<Guard permission="opinion.read"><OpinionReportPage /></Guard>} />
         <Route path="bulletins" element={<Guard permission="opinion.review"><BulletinsPage /></Guard>} />
+        <Route path="proposals" element={<Guard permission="proposal.read"><ProposalsPage /></Guard>} />
+        <Route path="proposals/:id" element={<Guard permission="proposal.read"><ProposalPage /></Guard>} />
+        <Route path="proposal-settings" element={<Guard permission="proposal.manage"><ProposalSettingsPage /></Guard>} />
+        <Route path="proposal-figures" element={<Guard permission="figures.read"><ProposalFiguresPage /></Guard>} />
+        <Route path="units" element={<Guard permission="unit.manage"><UnitsPage /></Guard>} />
         <Route path="search" element={<Guard permission="search.read"><SearchPage /></Guard>} />
         <Route path="figures" element={<Guard permission="figures.read"><FiguresPage /></Guard>} />
         <Route path="accounts" element={<Guard permission="account.manage"><AccountsPage /></Guard>} />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, ControlOutlined, EnvironmentOutlined, FileTextOutlined, FlagOutlined, HomeOutlined, LinkOutlined, NodeExpandOutlined, SearchOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, CommentOutlined, ControlOutlined, EnvironmentOutlined, FileTextOutlined, FlagOutlined, FundOutlined, HomeOutlined, BankOutlined, ProfileOutlined, LinkOutlined, NodeExpandOutlined, SearchOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@server/core/access';
 
 /**
@@ -43,6 +43,16 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/opinion-reports', label: '社情民意信息', icon: <FileTextOutlined />, permission: 'opinion.read' },
       { path: '/bulletins', label: '社情民意期刊', icon: <BookOutlined />, permission: 'opinion.review' },
+    ],
+  },
+  {
+    key: 'proposal',
+    label: '提案',
+    items: [
+      { path: '/proposals', label: '提案办理', icon: <ProfileOutlined />, permission: 'proposal.read' },
+      { path: '/proposal-figures', label: '提案统计与办理报告', icon: <FundOutlined />, permission: 'figures.read' },
+      { path: '/units', label: '承办单位', icon: <BankOutlined />, permission: 'unit.manage' },
+      { path: '/proposal-settings', label: '提案工作规则', icon: <ControlOutlined />, permission: 'proposal.manage' },
     ],
   },
   {
