@@ -9,16 +9,18 @@
  *   BENCH_SECONDS   seconds per measurement (default 10)
  *   BENCH_PG_URL    PostgreSQL server to create the benchmark databases on
  *                   (default postgres://postgres@127.0.0.1:5432/postgres)
- *   BENCH_ONLY      the parts to run, comma-separated (default all): accounts, members, search, raise, startup
+ *   BENCH_ONLY      the parts to run, comma-separated (default all): accounts, members, search, raise, proposals, startup
  *   BENCH_SEARCH_ROWS  concerns generated for the search and raise parts (default 1,000,000)
  *
  * The parts: accounts.ts, members.ts, search.ts (the one search and similar items on a million
  * concerns, beside ILIKE), requests.ts (raising a concern through the public endpoint; in the search
- * part's org), startup.ts; databases.ts, search.db.ts and support.ts serve them.
+ * part's org), proposals.ts (the review and unit queues, similar proposals and the Excel list on
+ * 50,000 proposals), startup.ts; databases.ts, search.db.ts and support.ts serve them.
  */
 import os from 'node:os';
 import { runAccounts } from './accounts.js';
 import { runMembers } from './members.js';
+import { runProposals } from './proposals.js';
 import { runRaise } from './requests.js';
 import { releaseSearchDb } from './search.db.js';
 import { runSearch } from './search.js';
@@ -26,7 +28,7 @@ import { runStartup } from './startup.js';
 import { CONNECTIONS, fmt, fmtCpu, log, machine, report, SECONDS, WARMUP_SECONDS } from './support.js';
 
 /** In the order they run and report; start-up last, on a machine otherwise at rest. */
-const PARTS: Record<string, () => Promise<void>> = { accounts: runAccounts, members: runMembers, search: runSearch, raise: runRaise, startup: runStartup };
+const PARTS: Record<string, () => Promise<void>> = { accounts: runAccounts, members: runMembers, search: runSearch, raise: runRaise, proposals: runProposals, startup: runStartup };
 
 function selectedParts(): string[] {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -276,6 +276,7 @@ CREATE INDEX "proposal_key_idx" ON "proposal" USING btree ("org_id","key_status"
 CREATE INDEX "proposal_publish_idx" ON "proposal" USING btree ("org_id","published_at") WHERE "proposal"."published_at" is not null;--> statement-breakpoint
 CREATE INDEX "proposal_assignment_unit_idx" ON "proposal_assignment" USING btree ("unit_id","status","due_on");--> statement-breakpoint
 CREATE INDEX "proposal_assignment_proposal_idx" ON "proposal_assignment" USING btree ("proposal_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposal_assignment_unit_live_uq" ON "proposal_assignment" USING btree ("proposal_id","unit_id") WHERE "proposal_assignment"."status" <> 'withdrawn';--> statement-breakpoint
 CREATE INDEX "proposal_assignment_org_status_idx" ON "proposal_assignment" USING btree ("org_id","status","due_on");--> statement-breakpoint
 CREATE INDEX "proposal_contact_assignment_idx" ON "proposal_contact" USING btree ("assignment_id");--> statement-breakpoint
 CREATE INDEX "proposal_event_proposal_idx" ON "proposal_event" USING btree ("proposal_id","at");--> statement-breakpoint

@@ -1,9 +1,11 @@
 import type { AppDeps } from './context.js';
 import { purgeExpiredAudit } from '../modules/audit/audit.service.js';
+import { lapseCoSignInvitations, runProposalReminders } from '../modules/proposal/proposal.jobs.js';
 import { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
 import { reindexStale } from '../modules/search/search.reindex.js';
 
 export { runRequestHousekeeping, runRequestReminders } from '../modules/request/request.jobs.js';
+export { lapseCoSignInvitations, runProposalReminders } from '../modules/proposal/proposal.jobs.js';
 
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
@@ -19,10 +21,18 @@ export function startJobs(deps: AppDeps, log: Log) {
     purgeExpiredAudit(ctx())
       .then((n) => n > 0 && log.info({ removed: n }, 'audit retention: expired entries removed'))
       .catch((err) => log.error({ err }, 'audit retention job failed'));
-  const reminders = () =>
-    runRequestReminders(ctx())
+  // one after the other: PGlite runs one query at a time
+  const reminders = async () => {
+    await runRequestReminders(ctx())
       .then((n) => n > 0 && log.info({ sent: n }, 'request reminders sent'))
       .catch((err) => log.error({ err }, 'request reminder job failed'));
+    await runProposalReminders(ctx())
+      .then((n) => n > 0 && log.info({ sent: n }, 'proposal deadline reminders sent'))
+      .catch((err) => log.error({ err }, 'proposal reminder job failed'));
+    await lapseCoSignInvitations(ctx())
+      .then((n) => n > 0 && log.info({ lapsed: n }, 'proposal co-sign invitations lapsed'))
+      .catch((err) => log.error({ err }, 'proposal invitation job failed'));
+  };
   const housekeeping = () =>
     runRequestHousekeeping(ctx())
       .then((r) => (r.closed || r.erased || r.photos) && log.info(r, 'request housekeeping done'))

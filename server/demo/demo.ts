@@ -9,6 +9,8 @@ import { buildPartyOrg } from './groups.js';
 import { seedStructure } from './structure.js';
 import { seedOpinions } from './opinions.js';
 import { seedRequests } from './requests.js';
+import { seedProposals } from './proposals.js';
+import { seedUnits } from './units.js';
 
 /** The demo logins, printed at start-up while their password is still the demo one. */
 export const DEMO_LOGINS = [
@@ -16,7 +18,9 @@ export const DEMO_LOGINS = [
   { loginName: 'lixiulan', who: '李秀兰 · 远安县政协提案委办公室（机关干部）' },
   { loginName: 'chenzhiyuan', who: '陈志远 · 远安县政协主席（领导）' },
   { loginName: 'zhanghongmei', who: '张红梅 · 委员（远安县、宜昌市两级委员）' },
+  { loginName: 'yangdeming', who: '杨德明 · 委员（提案联名人）' },
   { loginName: 'wanglei', who: '王磊 · 远安县住房和城乡建设局（承办单位）' },
+  { loginName: 'sunli', who: '孙莉 · 远安县交通运输局（承办单位）' },
 ] as const;
 
 export const isEmpty = async (db: Db) => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(org))[0].n === 0;
@@ -49,6 +53,8 @@ export async function seedDemo(b: Builder) {
   await seedStructure(b, yuanan);
   await seedOpinions(b, yuanan, yichang);
   await seedRequests(b, yuanan.id);
+  // 承办单位 (王磊 works for 县住建局, 孙莉 for 县交通局) and two sessions' proposals
+  await seedProposals(b, yuanan.id, await seedUnits(b, yuanan.id));
   // 萍乡-style party organisation of the city: 党组 — 机关党组 — 机关党委 — 机关党支部
   const pg = await buildPartyOrg(b, { org: yichang, kind: 'party_group', name: '中共宜昌市政协党组' });
   const organ = await buildPartyOrg(b, { org: yichang, kind: 'organ_party_group', name: '中共宜昌市政协机关党组', parent: pg });

@@ -83,13 +83,15 @@ export async function seedOrganisation(b: Builder, county: OrgRow, city: OrgRow)
     4: { name: '周俊峰', position: 'vice_chair', sector: '无党派人士' },
     5: { name: '曾德明', position: 'secretary_general', sector: '中共' },
   };
+  /** members who sign in with a demo login: 张红梅, and 杨德明 and 郭海燕 (who co-sign her proposals) */
+  const WITH_LOGIN: Record<number, [name: string, login: string]> = { 6: ['张红梅', 'zhanghongmei'], 8: ['杨德明', 'yangdeming'], 13: ['郭海燕', 'guohaiyan'] };
   for (let i = 0; i < 172; i++) {
     const special = named[i];
     const sectorName = special?.sector ?? (i === 6 ? '经济界' : sectorNames[(i * 5 + Math.floor(i / 21)) % sectorNames.length]);
     const sec = sectors.get(sectorName)!;
     const gender = special ? (special.gender ?? 'male') : i === 6 || i % 3 === 1 ? 'female' : 'male';
     const given = gender === 'female' ? GIVEN_FEMALE : GIVEN_MALE;
-    const name = special?.name ?? (i === 6 ? '张红梅' : `${SURNAMES[(i * 13) % SURNAMES.length]}${given[(i * 7 + Math.floor(i / 40)) % given.length]}`);
+    const name = special?.name ?? WITH_LOGIN[i]?.[0] ?? `${SURNAMES[(i * 13) % SURNAMES.length]}${given[(i * 7 + Math.floor(i / 40)) % given.length]}`;
     const year = 1962 + ((i * 5) % 30);
     const birthDate = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 3) % 28)).padStart(2, '0')}`;
     const units = UNITS[sectorName] ?? UNITS.default;
@@ -110,7 +112,7 @@ export async function seedOrganisation(b: Builder, county: OrgRow, city: OrgRow)
       idNumber: makeIdNumber('420525', birthDate, gender, i),
       committees: inCommittees,
       terms: [tenth],
-      accountId: special?.loginName ? await accountOf(special.loginName) : i === 6 ? await accountOf('zhanghongmei') : undefined,
+      accountId: special?.loginName ? await accountOf(special.loginName) : WITH_LOGIN[i] ? await accountOf(WITH_LOGIN[i][1]) : undefined,
     });
     // 市县两级委员: every 25th member (and 张红梅) also sits on the city committee
     if (i === 6 || i % 25 === 10) await buildMember(b, { org: city, sector: citySector, person, party: sec.party ?? '无党派', terms: [cityTerm] });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from '../../core/pagination.js';
+import { WorkCalendarBody } from '../../core/workdays.js';
 
 /* ───────────────────────── states and the words for them ───────────────────────── */
 
@@ -172,6 +173,17 @@ export const proposalRulesOf = (stored: unknown): ProposalRules => {
 /** A change names only what changes; the result is checked as a whole. The local calendar rides along. */
 export const ProposalRulesBody = z.object(ProposalRules.shape).partial();
 export type ProposalRulesBody = z.infer<typeof ProposalRulesBody>;
+
+/** The rules page: a change of some rules and, optionally, the local calendar; the answer has the sessions and the one proposals go to today. */
+export const ProposalRulesUpdate = ProposalRulesBody.extend({ calendar: WorkCalendarBody.optional() });
+export type ProposalRulesUpdate = z.infer<typeof ProposalRulesUpdate>;
+
+export const ProposalRulesView = z.object({
+  rules: ProposalRules,
+  calendar: z.object({ holidays: z.array(z.string()), workdays: z.array(z.string()) }),
+  sessions: z.array(z.object({ id: z.string(), name: z.string(), termId: z.string(), startDate: z.string(), endDate: z.string().nullable(), current: z.boolean() })),
+});
+export type ProposalRulesView = z.infer<typeof ProposalRulesView>;
 
 /* ───────────────────────── bodies ───────────────────────── */
 
@@ -381,6 +393,9 @@ export const ProposalListQuery = PageQuery.extend({
   q: z.string().trim().max(50, '关键词不超过 50 个字').optional(),
 });
 export type ProposalListQuery = z.infer<typeof ProposalListQuery>;
+/** The Excel list: the list's filters without paging (GET /api/proposals/export.xlsx). */
+export const ProposalExportQuery = ProposalListQuery.omit({ page: true, pageSize: true });
+export type ProposalExportQuery = z.infer<typeof ProposalExportQuery>;
 
 /** While drafting: earlier proposals (and their replies) like what is being written. */
 export const SimilarProposalQuery = z.object({

@@ -149,6 +149,8 @@ export const proposalAssignment = pgTable(
   (t) => [
     index('proposal_assignment_unit_idx').on(t.unitId, t.status, t.dueOn),
     index('proposal_assignment_proposal_idx').on(t.proposalId),
+    /** a unit has at most one live part in a proposal (a reassigned one stays 'withdrawn') */
+    uniqueIndex('proposal_assignment_unit_live_uq').on(t.proposalId, t.unitId).where(sql`${t.status} <> 'withdrawn'`),
     index('proposal_assignment_org_status_idx').on(t.orgId, t.status, t.dueOn),
     check('proposal_assignment_role_check', sql`${t.role} in ('sole','lead','co','separate')`),
     check('proposal_assignment_status_check', sql`${t.status} in ('handling','objected','withdrawn','replied','signed_off')`),

@@ -41,8 +41,9 @@ export const PROPOSAL_STEPS = {
   reply: { label: '答复', from: ['assigned'], by: 'replyingUnit', why: { ...notAssigned, replied: '本提案已经答复' } },
   followUp: { label: '报告落实情况', from: done, by: 'replyingUnit', why: notAssigned },
   rate: { label: '测评', from: done, by: 'proposer', why: { assigned: '承办单位尚未答复，还不能测评' } },
-  rehandle: { label: '退回重办', from: done, to: 'assigned', by: 'staff' },
-  correctCategory: { label: '修改答复类别', from: done, by: 'staff' },
+  // 'assigned' too: under 分办 one unit's reply can be sent back or corrected while another unit is still handling
+  rehandle: { label: '退回重办', from: ['assigned', ...done], to: 'assigned', by: 'staff', why: { filed: '提案尚未交办，不能退回重办' } },
+  correctCategory: { label: '修改答复类别', from: ['assigned', ...done], by: 'staff' },
   key: { label: '确定重点提案', from: ['filed', 'assigned', 'replied'], by: 'staff', why: { submitted: '提案尚未立案，不能列为重点提案' } },
   supervise: { label: '登记督办', from: ['assigned', 'replied', 'closed'], by: 'staff', why: { filed: '重点提案交办后才能督办' } },
   publish: { label: '公开答复', from: done, by: 'staff', why: { assigned: '提案尚未答复，不能公开' } },

@@ -51,12 +51,20 @@ export async function similarItems(ctx: Ctx, kind: SearchKind, id: string) {
 /**
  * Concerns: everyone who may search. Opinion reports: their authors always; those who review the org's
  * reports (opinion.review) once they are submitted — a draft is its authors' own, as on the report pages.
+ * Proposals: their signers always; staff and leaders all but drafts; members every proposal from 'filed' on
+ * (finding earlier proposals and their replies), as on the proposal pages.
  */
 function visibleTo(actor: OrgActor): SQL[] {
   const mine = sql`exists (select 1 from opinion_report_author a join member mb on mb.id = a.member_id join person p on p.id = mb.person_id
       where a.report_id = d.ref_id and p.account_id = ${actor.accountId})`;
-  if (can(actor, 'opinion.review')) return [sql`(d.kind <> 'opinion_report' or d.status <> 'draft' or ${mine})`];
-  return [sql`(d.kind = 'request' or ${mine})`];
+  const reports = can(actor, 'opinion.review') ? sql`(d.status <> 'draft' or ${mine})` : mine;
+  const signed = sql`exists (select 1 from proposal_signer ps join member mb on mb.id = ps.member_id join person p on p.id = mb.person_id
+      where ps.proposal_id = d.ref_id and p.account_id = ${actor.accountId})`;
+  const proposals =
+    can(actor, 'proposal.manage') || actor.roles.includes('leader')
+      ? sql`(d.status <> 'draft' or ${signed})`
+      : sql`(d.status in ('filed','merged','assigned','replied','closed') or ${signed})`;
+  return [sql`(d.kind = 'request' or (d.kind = 'opinion_report' and ${reports}) or (d.kind = 'proposal' and ${proposals}))`];
 }
 
 /** Days are China's (UTC+8). */

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { ErrorBlock } from 'antd-mobile';
 import { MyConcernsPage } from '../pages/request/resident/MyConcernsPage';
+import { PublicProposalPage, PublicProposals } from '../pages/proposal/mobile/PublicProposals';
 import { PublicListPage } from '../pages/request/resident/PublicListPage';
 import { RaiseDone } from '../pages/request/resident/RaiseDone';
 import { RaisePage } from '../pages/request/resident/RaisePage';
@@ -12,7 +13,7 @@ const notFound = <ErrorBlock status="empty" title="页面不存在" description=
 
 /**
  * Residents' pages, no account needed: /r/<行政区划代码> raise a concern, /r/<code>/list the public
- * list, /track and /track/<查询码> follow one's own. Mounted by MobileApp at /r/:regionCode/* and /track/*.
+ * list, /r/<code>/proposals the published replies to proposals, /track and /track/<查询码> follow one's own. Mounted by MobileApp at /r/:regionCode/* and /track/*.
  */
 export function ResidentApp() {
   const { regionCode } = useParams();
@@ -23,6 +24,8 @@ export function ResidentApp() {
       <Routes>
         <Route path="/" element={<ResidentShell tab="raise" regionCode={regionCode}><RaisePage regionCode={regionCode} /></ResidentShell>} />
         <Route path="/list" element={<ResidentShell tab="list" regionCode={regionCode}><PublicListPage regionCode={regionCode} /></ResidentShell>} />
+        <Route path="/proposals" element={<ResidentShell tab="proposals" regionCode={regionCode}><PublicProposals regionCode={regionCode} /></ResidentShell>} />
+        <Route path="/proposals/:id" element={<ResidentShell tab="proposals" regionCode={regionCode}><PublicProposalPage regionCode={regionCode} /></ResidentShell>} />
         <Route path="/done/:code" element={<ResidentShell tab="raise" regionCode={regionCode}><Done regionCode={regionCode} /></ResidentShell>} />
         <Route path="*" element={<Navigate to={`/r/${regionCode}`} replace />} />
       </Routes>

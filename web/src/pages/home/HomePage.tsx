@@ -6,6 +6,7 @@ import { useMe } from '../../api/session';
 import { visibleNav } from '../../console/nav';
 import { OrganisationFigures } from './OrganisationFigures';
 import { FiguresCard } from '../figures/FiguresCard';
+import { ProposalHomeCards } from '../proposal/ProposalHomeCards';
 
 export function HomePage() {
   const { data: me } = useMe();
@@ -30,6 +31,7 @@ export function HomePage() {
             </Card>
             <OrganisationFigures />
             <FiguresCard />
+            <ProposalHomeCards />
           </Col>
           <Col span={10}>
             <Card title="常用功能">

@@ -1,24 +1,26 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { SafeArea, TabBar } from 'antd-mobile';
-import { EditSOutline, SearchOutline, UnorderedListOutline } from 'antd-mobile-icons';
+import { ContentOutline, EditSOutline, SearchOutline, UnorderedListOutline } from 'antd-mobile-icons';
 
-export type ResidentTab = 'raise' | 'list' | 'track';
+export type ResidentTab = 'raise' | 'list' | 'proposals' | 'track';
 
 /**
  * The residents' pages in one frame: the page, and a bottom bar between 提交诉求 / 诉求公示 /
- * 我的诉求. Without a known region (someone opened a tracking link first) only 我的诉求 is offered.
+ * 提案公开 / 我的诉求. Without a known region (someone opened a tracking link first) only 我的诉求 is offered.
  */
 export function ResidentShell({ tab, regionCode, children }: { tab: ResidentTab; regionCode: string | null; children: ReactNode }) {
   const navigate = useNavigate();
   const to: Record<ResidentTab, string | null> = {
     raise: regionCode ? `/r/${regionCode}` : null,
     list: regionCode ? `/r/${regionCode}/list` : null,
+    proposals: regionCode ? `/r/${regionCode}/proposals` : null,
     track: '/track',
   };
   const tabs = [
     { key: 'raise' as const, title: '提交诉求', icon: <EditSOutline /> },
     { key: 'list' as const, title: '诉求公示', icon: <UnorderedListOutline /> },
+    { key: 'proposals' as const, title: '提案公开', icon: <ContentOutline /> },
     { key: 'track' as const, title: '我的诉求', icon: <SearchOutline /> },
   ].filter((t) => to[t.key]);
   return (
