@@ -91,6 +91,8 @@ export function errorHandler(err: FastifyError | AppError | ZodError, req: Fasti
   if (isUniqueViolation(err)) return send(reply, 409, 'CONFLICT', '该记录已存在（可能是重复提交），请刷新后查看');
   // a row this change refers to was removed (or another row came to refer to it) meanwhile
   if (pgCode(err) === '23503') return send(reply, 409, 'CONFLICT', '相关记录刚被他人修改，请刷新后重试');
+  // two people changing the same records at once (deadlock, serialization): nothing was saved
+  if (pgCode(err) === '40P01' || pgCode(err) === '40001') return send(reply, 409, 'CONFLICT', '有人同时在修改相关记录，本次操作未保存，请刷新后重试');
   const status = (err as FastifyError).statusCode ?? 500;
   if (status === 429) return send(reply, 429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
   if (status >= 400 && status < 500) return send(reply, status, 'BAD_REQUEST', '请求无效');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkdays, calendarOf, chinaDate, isWorkday, monthsDeadline, NATIONAL_CALENDAR, onOrAfterWorkday, WorkCalendarBody, workdaysBetween } from './workdays.js';
+import { addMonths, addWorkdays, calendarOf, chinaDate, isWorkday, monthsDeadline, monthsLimit, NATIONAL_CALENDAR, onOrAfterWorkday, WorkCalendarBody, workdaysBetween } from './workdays.js';
 
 /** The national calendar of 2026 as the State Council published it (and chinese-days carries). */
 describe('the national calendar', () => {
@@ -76,6 +76,12 @@ describe('month deadlines', () => {
     expect(monthsDeadline('2026-07-01', 3, { holidays: [], workdays: ['2026-10-01'] })).toBe('2026-10-01');
     expect(monthsDeadline('2026-11-30', 3)).toBe('2027-03-01'); // 2027-02-28 is a Sunday
     expect(monthsDeadline('2026-01-16', 1)).toBe('2026-02-24'); // 春节
+  });
+
+  it('a limit on a day off moves back to the working day before it, never past itself', () => {
+    expect(monthsLimit('2026-04-03', 6)).toBe('2026-09-30'); // 2026-10-03 is in 国庆
+    expect(monthsLimit('2026-03-16', 6)).toBe('2026-09-16');
+    expect(monthsLimit('2026-04-03', 6, { holidays: ['2026-09-30'], workdays: [] })).toBe('2026-09-29');
   });
 });
 

@@ -80,6 +80,16 @@ export function addMonths(date: string, months: number): string {
   return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
+/** `date` if it is a working day, else the working day before it (a limit never moves past itself). */
+export function onOrBeforeWorkday(date: string, cal: WorkCalendar = NATIONAL_CALENDAR): string {
+  let d = date;
+  while (!isWorkday(d, cal)) d = shift(d, -1);
+  return d;
+}
+
+/** The latest day `months` after `date` may reach (6 months at most for a reply): the last working day on or before it. */
+export const monthsLimit = (date: string, months: number, cal: WorkCalendar = NATIONAL_CALENDAR) => onOrBeforeWorkday(addMonths(date, months), cal);
+
 /** A deadline `months` after `date`, moved to the next working day if it falls on a day off. */
 export const monthsDeadline = (date: string, months: number, cal: WorkCalendar = NATIONAL_CALENDAR) => onOrAfterWorkday(addMonths(date, months), cal);
 

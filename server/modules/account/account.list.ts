@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
@@ -16,7 +16,7 @@ const memberOf = (orgId: OrgParam, role?: Role) =>
   sql`exists (select 1 from account_role r where r.account_id = "account"."id" and r.org_id = ${orgId}
     ${role ? sql`and r.role = ${role}` : sql``})`;
 
-/** One page, with each account's roles in the org; walks account_created_idx and stops after `limit` rows. */
+/** One page, newest accounts first (the one just created is on top), with each account's roles in the org; walks account_created_idx backwards and stops after `limit` rows. */
 const pageQuery = (db: Db, orgId: OrgParam, where: SQL | undefined) =>
   db
     .select({
@@ -26,7 +26,7 @@ const pageQuery = (db: Db, orgId: OrgParam, where: SQL | undefined) =>
     })
     .from(account)
     .where(where)
-    .orderBy(asc(account.createdAt), asc(account.id))
+    .orderBy(desc(account.createdAt), desc(account.id))
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'));
 

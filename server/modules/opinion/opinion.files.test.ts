@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../core/sql.js';
 import { signIn, testApp, type Agent, type TestApp } from '../../test/harness.js';
 import { opinionWorld, REPORT_BODY } from './opinion.fixture.js';
-import { cleanName } from './opinion.files.js';
+import { cleanName } from '../file/attachment.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof opinionWorld>>;

@@ -122,10 +122,25 @@ interface Message {
   dedupeKey?: string;
 }
 
-/**
- * Tells the proposers (confirmed signers with an account) of a proposal and of every proposal merged
- * into it. Members' messages open the phone page.
- */
+/** One message per recipient about a proposal, opening `link` (members' messages open the phone page). */
+const send = (tx: Executor, to: { accountId: string; orgId: string; proposalId: string; link: string }[], m: Message) =>
+  notify(
+    tx,
+    to.map((x) => ({
+      orgId: x.orgId,
+      accountId: x.accountId,
+      kind: m.kind,
+      title: m.title,
+      body: m.body ?? '',
+      link: x.link,
+      targetType: 'proposal',
+      targetId: x.proposalId,
+      dedupeKey: m.dedupeKey ? `${m.dedupeKey}:${x.accountId}` : undefined,
+      at: m.at,
+    })),
+  );
+
+/** Tells the proposers (confirmed signers with an account) of a proposal and of every proposal merged into it. */
 export async function notifyProposers(tx: Executor, proposalId: string, m: Message, opts: { includeInvited?: boolean } = {}) {
   const to = await rowsOf<{ account_id: string; org_id: string; proposal_id: string }>(
     tx,
@@ -134,21 +149,7 @@ export async function notifyProposers(tx: Executor, proposalId: string, m: Messa
       where (x.id = ${proposalId} or x.merged_into_id = ${proposalId}) and p.account_id is not null
         and s.status in ${opts.includeInvited ? sql`('confirmed','invited')` : sql`('confirmed')`}`,
   );
-  await notify(
-    tx,
-    to.map((x) => ({
-      orgId: x.org_id,
-      accountId: x.account_id,
-      kind: m.kind,
-      title: m.title,
-      body: m.body ?? '',
-      link: `/m/proposals/${x.proposal_id}`,
-      targetType: 'proposal',
-      targetId: x.proposal_id,
-      dedupeKey: m.dedupeKey ? `${m.dedupeKey}:${x.account_id}` : undefined,
-      at: m.at,
-    })),
-  );
+  await send(tx, to.map((x) => ({ accountId: x.account_id, orgId: x.org_id, proposalId: x.proposal_id, link: `/m/proposals/${x.proposal_id}` })), m);
 }
 
 /** Tells the org's staff (the proposals office). */
@@ -157,21 +158,7 @@ export async function notifyStaff(tx: Executor, orgId: string, proposalId: strin
     tx,
     sql`select distinct ar.account_id from account_role ar join account a on a.id = ar.account_id where ar.org_id = ${orgId} and ar.role = 'staff' and not a.disabled`,
   );
-  await notify(
-    tx,
-    to.map((x) => ({
-      orgId,
-      accountId: x.account_id,
-      kind: m.kind,
-      title: m.title,
-      body: m.body ?? '',
-      link: `/proposals/${proposalId}`,
-      targetType: 'proposal',
-      targetId: proposalId,
-      dedupeKey: m.dedupeKey ? `${m.dedupeKey}:${x.account_id}` : undefined,
-      at: m.at,
-    })),
-  );
+  await send(tx, to.map((x) => ({ accountId: x.account_id, orgId, proposalId, link: `/proposals/${proposalId}` })), m);
 }
 
 /** Tells every account of a handling unit. */
@@ -180,19 +167,5 @@ export async function notifyUnit(tx: Executor, orgId: string, unitId: string, pr
     tx,
     sql`select ua.account_id from handling_unit_account ua join account a on a.id = ua.account_id where ua.unit_id = ${unitId} and not a.disabled`,
   );
-  await notify(
-    tx,
-    to.map((x) => ({
-      orgId,
-      accountId: x.account_id,
-      kind: m.kind,
-      title: m.title,
-      body: m.body ?? '',
-      link: `/proposals/${proposalId}`,
-      targetType: 'proposal',
-      targetId: proposalId,
-      dedupeKey: m.dedupeKey ? `${m.dedupeKey}:${x.account_id}` : undefined,
-      at: m.at,
-    })),
-  );
+  await send(tx, to.map((x) => ({ accountId: x.account_id, orgId, proposalId, link: `/proposals/${proposalId}` })), m);
 }

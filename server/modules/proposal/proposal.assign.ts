@@ -3,7 +3,7 @@ import { requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { rowsOf, valueList } from '../../core/sql.js';
-import { addWorkdays, chinaDate, monthsDeadline, type WorkCalendar } from '../../core/workdays.js';
+import { addWorkdays, chinaDate, monthsDeadline, monthsLimit, type WorkCalendar } from '../../core/workdays.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { updateDocState } from '../search/search.index.js';
 import { actorUnit, addEvent, loadProposal, notifyProposers, notifyStaff, notifyUnit, rulesOf, type ProposalRow } from './proposal.access.js';
@@ -51,7 +51,7 @@ export const isReplying = (role: AssignmentRole) => role !== 'co';
 export function deadlinesOf(today: string, role: AssignmentRole, rules: ProposalRules, cal: WorkCalendar) {
   return {
     dueOn: monthsDeadline(today, role === 'co' ? rules.coInputMonths : rules.handlingMonths, cal),
-    maxDueOn: monthsDeadline(today, rules.maxHandlingMonths, cal),
+    maxDueOn: monthsLimit(today, rules.maxHandlingMonths, cal),
     objectionDueOn: addWorkdays(today, rules.objectionWorkdays, cal),
   };
 }

@@ -25,10 +25,13 @@ export function checkLengths(rules: ProposalRules, b: Pick<ProposalBody, 'situat
 }
 
 /** What a proposal needs before it is submitted. */
-export function checkComplete(rules: ProposalRules, p: { situation: string; suggestion: string }) {
+export function checkComplete(rules: ProposalRules, p: { situation: string; suggestion: string; proposerKind: string; sealNoted: boolean }) {
   checkLengths(rules, { situation: p.situation, analysis: '', suggestion: p.suggestion });
   if (!p.situation.trim()) throw fieldError('situation', '提交前请写明“情况”');
   if (len(p.suggestion) < rules.suggestionMin) throw fieldError('suggestion', `“建议”至少 ${rules.suggestionMin} 个字，请写明具体建议后再提交`);
+  // a collective proposal is signed by its convener (a group's, checked with the body) or carries the organisation's seal
+  if (p.proposerKind !== 'member' && p.proposerKind !== 'group' && !p.sealNoted)
+    throw fieldError('sealNoted', '以界别、党派、人民团体或专委会名义提出的提案，须在纸质原件上加盖公章，请确认后再提交');
 }
 
 /**

@@ -94,6 +94,11 @@ describe('publishing replies', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toBe('提案尚未答复，不能公开');
     expect((await publish(zhang, handling.id, { mode: 'full' })).statusCode).toBe(403);
+    // the reply also answers a proposal merged into this one, whose proposers did not allow it
+    const main = await replied({ title: '关于加快城区雨污分流改造的建议' });
+    await insertProposal(fx, { status: 'merged', mergedIntoId: main.id, mayPublish: false, title: '关于解决老城区内涝问题的建议' });
+    expect((await publish(li, main.id, { mode: 'full' })).json().error.message).toBe('并入本案的提案中有提案者不同意公开，不能公开答复');
+    expect((await row(main.id)).publishedAt).toBeNull();
   });
 
   it('lists published proposals newest first and finds them by title', async () => {

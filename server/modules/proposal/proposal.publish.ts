@@ -27,6 +27,9 @@ export async function publishProposal(ctx: Ctx, id: string, b: PublishBody): Pro
     const p = await loadProposal(tx, actor, id, true);
     assertAction(p.status, 'publish');
     if (b.mode !== 'withheld' && !p.mayPublish) throw conflict(NOT_PUBLISHABLE);
+    // the reply answers the proposals merged into this one too: each of their proposers must allow it
+    const [refusing] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from proposal m where m.merged_into_id = ${id} and not m.may_publish`);
+    if (b.mode !== 'withheld' && refusing.n) throw conflict('并入本案的提案中有提案者不同意公开，不能公开答复');
     const now = ctx.clock.now();
     const set =
       b.mode === 'withheld'
@@ -61,6 +64,7 @@ export async function publishDue(db: Db, clock: Clock): Promise<number> {
       tx,
       sql`update proposal set publish_mode = 'full', published_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
         where publish_mode is null and may_publish and status in ('replied', 'closed')
+          and not exists (select 1 from proposal m where m.merged_into_id = proposal.id and not m.may_publish)
           and publish_due_on is not null and publish_due_on <= ${chinaDate(now)}::date
         returning id, org_id, title`,
     );

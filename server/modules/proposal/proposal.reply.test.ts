@@ -88,6 +88,11 @@ describe('staff checks of a reply', () => {
     const twice = h.ok(await fix('C'));
     expect(twice.replies[0]).toMatchObject({ category: 'C', categoryCorrectedFrom: 'B' });
     expect((await h.messages(x.id, 'proposal.category')).map((m) => m.accountId)).toEqual([fx.units.housing.account.id, fx.units.housing.account.id]);
+    // back to a "being solved" category: the date of the unit's next report is needed again
+    expect(h.refused(await fix('B'))).toEqual({ status: 400, message: '改为“所提问题正在解决或列入计划拟解决”类，请填写承办单位再次报告落实情况的日期' });
+    const back = h.ok(await li.post(`/api/proposal-replies/${x.replyId}/category`, { category: 'B', note: '所提问题尚在解决中', followUpOn: '2026-10-30' }));
+    expect(back.replies[0]).toMatchObject({ category: 'B', followUpOn: '2026-10-30' });
+    expect(h.assignmentOf(back, 'housing').followUpDueOn).toBe('2026-10-30');
   });
 
   it('a "being solved" reply is followed by a report once done; other replies have none', async () => {
@@ -116,7 +121,10 @@ describe('分办', () => {
     const x = await h.assigned('separate', ['housing', 'finance']);
     expect(x.v.assignments.map((a) => a.role)).toEqual(['separate', 'separate']);
     h.ok(await h.contact('housing', x.a('housing')));
+    // an extension still asked for when the unit replies is withdrawn by the reply
+    h.ok(await (await h.unitAs('housing')).post(`/api/proposal-assignments/${x.a('housing')}/extensions`, { dueOn: '2026-07-15', reason: '需待年度预算批复后确定改造资金，申请延期答复。' }));
     const one = h.ok(await h.reply('housing', x.a('housing')));
+    expect(h.assignmentOf(one, 'housing').extensions).toEqual([expect.objectContaining({ status: 'refused', decisionNote: '承办单位已答复，延期申请自动撤销' })]);
     expect(one.status).toBe('assigned');
     const [msg] = await h.messages(x.id, 'proposal.replied');
     expect(msg.body).toContain('其他承办单位答复后请一并测评');
@@ -129,14 +137,18 @@ describe('分办', () => {
     expect(back).toMatchObject({ status: 'assigned' });
     expect(h.assignmentOf(back, 'housing')).toMatchObject({ status: 'handling', round: 2, dueOn: '2026-06-30' });
     h.ok(await h.contact('housing', x.a('housing')));
-    h.ok(await h.reply('housing', x.a('housing')));
+    h.ok(await h.reply('housing', x.a('housing'), { category: 'B', followUpOn: '2026-05-29' }));
+    // it reports its follow-up while the other unit is still handling
+    const reported = h.ok(await (await h.unitAs('housing')).post(`/api/proposal-assignments/${x.a('housing')}/follow-up`, { body: '首批改造资金已到位，12 条巷道的坡道已开工建设。', signer: '王磊' }));
+    expect(reported.status).toBe('assigned');
+    expect(h.assignmentOf(reported, 'housing').followUpDoneAt).not.toBeNull();
     h.ok(await h.contact('finance', x.a('finance')));
     const both = h.ok(await h.reply('finance', x.a('finance'), { category: 'C', signer: '赵刚' }));
     expect(both.status).toBe('replied');
     // the returned first reply stays visible; the current ones are rated
-    expect(both.replies.filter((r) => r.status === 'sent')).toHaveLength(2);
+    expect(both.replies.filter((r) => r.status === 'sent' && r.kind === 'reply')).toHaveLength(2);
     expect((await h.view(x.id, 'zhang')).can.rateReplyIds).toHaveLength(2);
-    const [r1, r2] = both.replies.filter((r) => r.status === 'sent').map((r) => r.id);
+    const [r1, r2] = both.replies.filter((r) => r.status === 'sent' && r.kind === 'reply').map((r) => r.id);
     expect(h.ok(await h.rate('zhang', r1, 'satisfied')).status).toBe('replied');
     expect(h.ok(await h.rate('zhang', r2, 'basic')).status).toBe('closed');
   });

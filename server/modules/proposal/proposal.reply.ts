@@ -3,13 +3,13 @@ import { requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { rowsOf } from '../../core/sql.js';
-import { addMonths, addWorkdays, chinaDate, monthsDeadline, type WorkCalendar } from '../../core/workdays.js';
+import { addWorkdays, chinaDate, monthsLimit, type WorkCalendar } from '../../core/workdays.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { updateDocState } from '../search/search.index.js';
 import { addEvent, loadProposal, notifyProposers, notifyUnit, rulesOf, type ProposalRow } from './proposal.access.js';
 import { loadAssignment, proposalName, unitAssignment } from './proposal.assign.js';
 import type { CategoryCorrectionBody, ProposalRules, RehandleBody, ReplyBody } from './proposal.schema.js';
-import { proposal, proposalAssignment, proposalRating, proposalReply } from './proposal.table.js';
+import { proposal, proposalAssignment, proposalExtension, proposalRating, proposalReply } from './proposal.table.js';
 import { getProposal } from './proposal.view.js';
 import { assertAction } from './proposal.workflow.js';
 
@@ -81,6 +81,11 @@ export async function replyToProposal(ctx: Ctx, assignmentId: string, b: ReplyBo
       .values({ orgId: actor.orgId, proposalId: p.id, assignmentId: a.id, unitId: unit.id, round: a.round, kind: 'reply', ...b, followUpOn, sentBy: actor.accountId, sentAt: now })
       .returning();
     await tx.update(proposalAssignment).set({ status: 'replied', followUpDueOn: followUpOn, followUpDoneAt: null }).where(eq(proposalAssignment.id, a.id));
+    // an extension still asked for is moot once the unit has replied
+    await tx
+      .update(proposalExtension)
+      .set({ status: 'refused', decidedAt: now, decisionNote: '承办单位已答复，延期申请自动撤销' })
+      .where(and(eq(proposalExtension.assignmentId, a.id), eq(proposalExtension.status, 'pending')));
     const late = today > a.dueOn;
     await addEvent(ctx, tx, actor, p.id, { kind: 'replied', note: `答复类别：${category.code}（${category.label}）${followUpOn ? `，${followUpOn} 前再次报告落实情况` : ''}${late ? `；逾期答复（期限 ${a.dueOn}）` : ''}`, unitId: unit.id, data: { replyId: reply.id } });
     await writeAudit(ctx, { action: 'proposal.reply', summary: `${unit.name}答复${proposalName(p)}（${category.code}类）`, targetType: 'proposal', targetId: p.id, after: { replyId: reply.id, category: category.code, followUpOn, round: a.round } }, tx);
@@ -110,14 +115,14 @@ export async function rehandle(ctx: Ctx, assignmentId: string, b: RehandleBody) 
     const { rules, calendar } = await rulesOf(tx, actor.orgId);
     const now = ctx.clock.now();
     const today = chinaDate(now);
-    const latest = addMonths(today, rules.maxHandlingMonths);
+    const latest = monthsLimit(today, rules.maxHandlingMonths, calendar);
     if (b.dueOn <= today) throw fieldError('dueOn', '新的办理期限应晚于今天');
     if (b.dueOn > latest) throw fieldError('dueOn', `新的办理期限不能超过 ${rules.maxHandlingMonths} 个月（${latest}）`);
     const current = await tx.select().from(proposalReply).where(and(eq(proposalReply.assignmentId, a.id), eq(proposalReply.round, a.round), eq(proposalReply.status, 'sent')));
     await tx.update(proposalReply).set({ status: 'returned', returnedReason: b.reason, returnedAt: now, returnedBy: actor.accountId }).where(and(eq(proposalReply.assignmentId, a.id), eq(proposalReply.round, a.round), eq(proposalReply.status, 'sent')));
     await tx
       .update(proposalAssignment)
-      .set({ status: 'handling', round: a.round + 1, dueOn: b.dueOn, maxDueOn: monthsDeadline(today, rules.maxHandlingMonths, calendar), followUpDueOn: null, followUpDoneAt: null })
+      .set({ status: 'handling', round: a.round + 1, dueOn: b.dueOn, maxDueOn: latest, followUpDueOn: null, followUpDoneAt: null })
       .where(eq(proposalAssignment.id, a.id));
     await tx
       .update(proposal)
@@ -151,8 +156,12 @@ export async function correctCategory(ctx: Ctx, replyId: string, b: CategoryCorr
     const { rules } = await rulesOf(tx, actor.orgId);
     const c = categoryOf(rules, b.category);
     if (c.code === r.category) throw fieldError('category', `答复类别已经是 ${c.code} 类`);
-    await tx.update(proposalReply).set({ category: c.code, categoryCorrectedFrom: r.categoryCorrectedFrom ?? r.category }).where(eq(proposalReply.id, r.id));
-    if (!c.followUp) await tx.update(proposalAssignment).set({ followUpDueOn: null }).where(and(eq(proposalAssignment.id, r.assignmentId), sql`${proposalAssignment.followUpDoneAt} is null`));
+    // a "being solved" category needs the date the unit reports again, unless the letter named one
+    const followUpOn = c.followUp ? (b.followUpOn ?? r.followUpOn) : null;
+    if (c.followUp && !followUpOn) throw fieldError('followUpOn', `改为“${c.label}”类，请填写承办单位再次报告落实情况的日期`);
+    if (c.followUp && b.followUpOn && b.followUpOn <= chinaDate(ctx.clock.now())) throw fieldError('followUpOn', '再次报告落实情况的日期应晚于今天');
+    await tx.update(proposalReply).set({ category: c.code, categoryCorrectedFrom: r.categoryCorrectedFrom ?? r.category, followUpOn }).where(eq(proposalReply.id, r.id));
+    await tx.update(proposalAssignment).set({ followUpDueOn: followUpOn }).where(and(eq(proposalAssignment.id, r.assignmentId), sql`${proposalAssignment.followUpDoneAt} is null`));
     const note = `${r.category ?? '无'} 类改为 ${c.code} 类（${c.label}）：${b.note}`;
     await addEvent(ctx, tx, actor, p.id, { kind: 'category_corrected', note, unitId: r.unitId, data: { replyId: r.id, from: r.category, to: c.code } });
     await writeAudit(ctx, { action: 'proposal.check', summary: `修改${proposalName(p)}答复的类别：${note}`, targetType: 'proposal', targetId: p.id, before: { category: r.category }, after: { category: c.code } }, tx);

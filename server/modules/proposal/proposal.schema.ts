@@ -315,7 +315,12 @@ export type FollowUpBody = z.infer<typeof FollowUpBody>;
 /** Staff send a reply back (or, after 不满意, ask the unit to handle it again) with a new deadline. */
 export const RehandleBody = z.object({ reason, dueOn: isoDate('新的办理期限') });
 export type RehandleBody = z.infer<typeof RehandleBody>;
-export const CategoryCorrectionBody = z.object({ category: text('答复类别', 1, 4), note: reason });
+export const CategoryCorrectionBody = z.object({
+  category: text('答复类别', 1, 4),
+  note: reason,
+  /** changing to a "being solved" category: when the unit reports again (kept from the letter if it named one) */
+  followUpOn: isoDate('再次报告日期').nullable().default(null),
+});
 export type CategoryCorrectionBody = z.infer<typeof CategoryCorrectionBody>;
 
 export const RatingBody = z.object({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { requireAccess } from '../../core/access.js';
+import { can, requireAccess } from '../../core/access.js';
+import { forbidden } from '../../core/errors.js';
 import type { Ctx } from '../../core/context.js';
 import { rowsOf, valueList } from '../../core/sql.js';
 import { similarTo } from '../search/search.similar.js';
@@ -20,6 +21,7 @@ const SNIPPET = 120;
  */
 export async function similarProposals(ctx: Ctx, q: SimilarProposalQuery): Promise<{ items: Similar[] }> {
   const actor = requireAccess(ctx.actor, 'proposal.read');
+  if (!can(actor, 'proposal.write') && !can(actor, 'proposal.manage') && !actor.roles.includes('leader')) throw forbidden('查找相似提案供撰写和审查提案时参考，承办单位不能使用');
   if (!q.title && !q.text) return { items: [] };
   const statuses = sql.raw(`(${MEMBER_VISIBLE.map((s) => `'${s}'`).join(',')})`);
   const filters = sql`d.org_id = ${actor.orgId} and d.kind = 'proposal' and d.status in ${statuses}${q.exceptId ? sql` and d.ref_id <> ${q.exceptId}` : sql``}`;

@@ -124,6 +124,12 @@ describe('writing a proposal', () => {
     expect(sector.signers).toEqual([expect.objectContaining({ name: '张红梅', position: 0 })]);
     const party = (await write({ proposerKind: 'party', bodyName: '民盟远安县基层委员会' })).json();
     expect(party.proposerName).toBe('民盟远安县基层委员会');
+    // a party's proposal is submitted only with its seal noted on the paper original
+    const unsealed = await zhang.post(`/api/proposals/${party.id}/submit`);
+    expect(unsealed.statusCode).toBe(400);
+    expect(unsealed.json().error.message).toBe('以界别、党派、人民团体或专委会名义提出的提案，须在纸质原件上加盖公章，请确认后再提交');
+    expect((await zhang.get(`/api/proposals/${party.id}`)).json().status).toBe('draft');
+    expect((await zhang.post(`/api/proposals/${sector.id}/submit`)).json().status).toBe('submitted');
     const group = await write({ proposerKind: 'group', bodyId: fx.group.id });
     expect(group.json().proposerName).toBe('第一活动小组');
     const notConvener = await write({ proposerKind: 'group', bodyId: fx.group.id }, () => yang);
@@ -304,6 +310,10 @@ describe('similar proposals while drafting', () => {
     expect(items.map((i) => i.id)).not.toContain(hidden.id);
     expect((await zhang.get(`/api/proposals/similar?${q}&exceptId=${old.id}`)).json().items.map((i: { id: string }) => i.id)).not.toContain(old.id);
     expect((await zhang.get('/api/proposals/similar')).json().items).toEqual([]);
+    // a handling unit may not browse other units' proposals this way
+    const unit = await wang.get(`/api/proposals/similar?${q}`);
+    expect(unit.statusCode).toBe(403);
+    expect(unit.json().error.message).toBe('查找相似提案供撰写和审查提案时参考，承办单位不能使用');
     // the one search: members find filed proposals and their own drafts, not others' drafts; staff no drafts at all
     const search = async (who: Agent) => (await who.get(`/api/search?q=${encodeURIComponent('污水')}&kind=proposal&pageSize=50`)).json().items.map((i: { refId: string }) => i.refId);
     expect(await search(zhang)).toEqual(expect.arrayContaining([old.id]));

@@ -133,7 +133,8 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
         }
       : null,
     publication: { mode: r.publishMode, dueOn: r.publishDueOn, publishedAt: iso(r.publishedAt), summary: r.publishSummary, withheldReason: r.withheldReason },
-    fromRequests: r.fromRequests,
+    // the residents' concerns behind it: for those who read the org's concerns (staff, leaders), not for every member or unit
+    fromRequests: v.reader ? r.fromRequests : [],
     timeline: r.timeline.map((e) => ({ at: iso(e.at)!, kind: e.kind, label: PROPOSAL_EVENT_LABELS[e.kind as keyof typeof PROPOSAL_EVENT_LABELS] ?? e.kind, actorName: e.actorName, unit: e.unit, note: e.note })),
     can: {
       edit: writer && mayDo(r.status, 'edit'),

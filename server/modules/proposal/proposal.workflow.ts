@@ -33,13 +33,14 @@ export const PROPOSAL_STEPS = {
   merge: { label: '并案', from: ['submitted', 'filed'], to: 'merged', by: 'staff' },
   assign: { label: '交办', from: ['filed'], to: 'assigned', by: 'staff', why: { submitted: '提案尚未立案，不能交办' } },
   object: { label: '提出异议', from: ['assigned'], by: 'unit', why: notAssigned },
-  settleObjection: { label: '处理异议', from: ['assigned'], by: 'staff' },
+  settleObjection: { label: '处理异议', from: ['assigned', ...done], by: 'staff' },
   requestExtension: { label: '申请延期', from: ['assigned'], by: 'replyingUnit', why: notAssigned },
-  decideExtension: { label: '审批延期', from: ['assigned'], by: 'staff' },
+  decideExtension: { label: '审批延期', from: ['assigned', ...done], by: 'staff' },
   recordContact: { label: '登记沟通情况', from: ['assigned', 'replied'], by: 'unit', why: notAssigned },
   signOff: { label: '会签', from: ['assigned'], by: 'coUnit', why: notAssigned },
   reply: { label: '答复', from: ['assigned'], by: 'replyingUnit', why: { ...notAssigned, replied: '本提案已经答复' } },
-  followUp: { label: '报告落实情况', from: done, by: 'replyingUnit', why: notAssigned },
+  // 'assigned' too: under 分办 a unit that has replied reports while another is still handling
+  followUp: { label: '报告落实情况', from: ['assigned', ...done], by: 'replyingUnit', why: notAssigned },
   rate: { label: '测评', from: done, by: 'proposer', why: { assigned: '承办单位尚未答复，还不能测评' } },
   // 'assigned' too: under 分办 one unit's reply can be sent back or corrected while another unit is still handling
   rehandle: { label: '退回重办', from: ['assigned', ...done], to: 'assigned', by: 'staff', why: { filed: '提案尚未交办，不能退回重办' } },

@@ -355,22 +355,29 @@ function RehandleDialog({ a, onClose }: { a: AssignmentView; onClose: () => void
 }
 
 function CategoryDialog({ reply, onClose }: { reply: ReplyView; onClose: () => void }) {
-  const [form] = Form.useForm<{ category: string; note: string }>();
+  const [form] = Form.useForm<{ category: string; note: string; followUpOn?: Dayjs }>();
   const { correctCategory } = useProposalActions();
   const { data: rv } = useProposalRules();
+  const code = Form.useWatch('category', form);
+  const needsDate = !!rv?.rules.replyCategories.find((c) => c.code === code)?.followUp && !reply.followUpOn;
   return (
     <ActionModal
       title={`修改答复类别：${reply.unit.name}`}
       okText="修改"
       form={form}
       onClose={onClose}
-      send={(v) => correctCategory.mutateAsync({ id: reply.id, ...v })}
+      send={(v) => correctCategory.mutateAsync({ id: reply.id, category: v.category, note: v.note, followUpOn: needsDate ? (day(v.followUpOn) ?? null) : null })}
       done="答复类别已修改"
       initialValues={{ category: reply.category ?? undefined }}
     >
       <Form.Item name="category" label="答复类别" rules={[{ required: true, message: '请选择答复类别' }]}>
         <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={(rv?.rules.replyCategories ?? []).map((c) => ({ value: c.code, label: `${c.code}类：${c.label}` }))} />
       </Form.Item>
+      {needsDate && (
+        <Form.Item name="followUpOn" label="再次报告日期" extra="该类别须由承办单位再次报告落实情况" rules={[{ required: true, message: '请选择再次报告日期' }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => !d.isAfter(chinaToday(), 'day')} />
+        </Form.Item>
+      )}
       <Form.Item name="note" label="修改理由" rules={reasonRules('修改理由')}>
         <Input.TextArea {...longText(2)} maxLength={500} showCount />
       </Form.Item>

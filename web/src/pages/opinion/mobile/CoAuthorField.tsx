@@ -8,17 +8,35 @@ export interface CoAuthor {
   id: string;
   name: string;
   sector: string;
+  /** a proposal's co-signer: the invitation's state once saved (已邀请, 已确认…) */
+  status?: 'invited' | 'confirmed' | 'declined' | 'lapsed';
+  statusLabel?: string;
 }
 
-/** 联名委员: chosen by searching members by name, pinyin or initials (zhm → 张红梅); up to five, in order. */
-export function CoAuthorField({ value = [], onChange, selfId }: { value?: CoAuthor[]; onChange?: (v: CoAuthor[]) => void; selfId: string | undefined }) {
+/**
+ * 联名委员 of a report or a proposal: chosen by searching members by name, pinyin or initials
+ * (zhm → 张红梅), in order, up to `max` (a report's five by default).
+ */
+export function CoAuthorField({
+  value = [],
+  onChange,
+  selfId,
+  max = MAX_CO_AUTHORS,
+  addLabel = '添加联名委员',
+}: {
+  value?: CoAuthor[];
+  onChange?: (v: CoAuthor[]) => void;
+  selfId: string | undefined;
+  max?: number;
+  addLabel?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const found = useMemberSearch(q);
   const chosen = new Set(value.map((v) => v.id));
   const toggle = (m: CoAuthor) => {
     if (chosen.has(m.id)) return onChange?.(value.filter((v) => v.id !== m.id));
-    if (value.length >= MAX_CO_AUTHORS) return Toast.show({ content: `联名委员最多 ${MAX_CO_AUTHORS} 位` });
+    if (value.length >= max) return Toast.show({ content: `联名委员最多 ${max} 位` });
     onChange?.([...value, m]);
   };
   const results = (found.data ?? []).filter((m) => m.id !== selfId);
@@ -28,12 +46,13 @@ export function CoAuthorField({ value = [], onChange, selfId }: { value?: CoAuth
         {value.map((m) => (
           <Tag key={m.id} color="primary" fill="outline" style={{ fontSize: 14, padding: '4px 8px' }}>
             {m.name}
+            {m.statusLabel && <span style={{ color: '#999', fontSize: 12 }}>（{m.statusLabel}）</span>}
             <span role="button" aria-label={`移除${m.name}`} onClick={() => toggle(m)} style={{ marginLeft: 6, color: '#999' }}>×</span>
           </Tag>
         ))}
-        {value.length < MAX_CO_AUTHORS && (
+        {value.length < max && (
           <Button size="mini" fill="outline" onClick={() => setOpen(true)}>
-            <AddOutline /> 添加联名委员
+            <AddOutline /> {addLabel}
           </Button>
         )}
       </div>

@@ -3,12 +3,12 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, NavBar, TextArea, Toast } from 'antd-mobile';
 import type { MemberView } from '@server/modules/member/member.schema';
-import type { OpinionFileView, OpinionView } from '@server/modules/opinion/opinion.schema';
+import { MAX_FILES, type OpinionFileView, type OpinionView } from '@server/modules/opinion/opinion.schema';
 import { ApiError, get } from '../../../api/client';
 import { putApiErrors } from '../../request/mobile/mobileForms';
-import { AttachmentField } from './AttachmentField';
+import { AttachmentField } from '../../../components/AttachmentField';
 import { CoAuthorField, type CoAuthor } from './CoAuthorField';
-import { useReport, useReportActions } from './memberOpinionApi';
+import { uploadReportFile, useReport, useReportActions } from './memberOpinionApi';
 import { bodyLength } from './opinionFormat';
 
 interface Values {
@@ -123,7 +123,7 @@ function Editor({ report }: { report: OpinionView | undefined }) {
           <CoAuthorField selfId={me?.id} />
         </Form.Item>
         <Form.Item name="files" label="附件（选填）">
-          <AttachmentField onBusy={setUploading} />
+          <AttachmentField onBusy={setUploading} upload={uploadReportFile} max={MAX_FILES} />
         </Form.Item>
       </Form>
       <div style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 20, background: '#fff', borderTop: '1px solid #eee', padding: '10px 12px calc(10px + env(safe-area-inset-bottom))', display: 'flex', gap: 10 }}>

@@ -6,9 +6,9 @@ import type { MemberView } from '@server/modules/member/member.schema';
 import type { ProposalBody, ProposalRules, ProposerKind } from '@server/modules/proposal/proposal.schema';
 import { ApiError, get } from '../../../api/client';
 import { putApiErrors } from '../../request/mobile/mobileForms';
-import { CoSignerField, type CoSigner } from './CoSignerField';
-import { useProposal, useProposalActions, useProposalRules, type ProposalFileView, type ProposalView } from './memberProposalApi';
-import { ProposalFileField } from './ProposalFileField';
+import { CoAuthorField, type CoAuthor } from '../../opinion/mobile/CoAuthorField';
+import { uploadProposalFile, useProposal, useProposalActions, useProposalRules, type ProposalFileView, type ProposalView } from './memberProposalApi';
+import { AttachmentField } from '../../../components/AttachmentField';
 import { BodyName, BodyPicker, OneOf, PROPOSER_OPTIONS } from './ProposerField';
 import { len } from './proposalFormat';
 import { SimilarProposals } from './SimilarProposals';
@@ -24,7 +24,7 @@ interface Values {
   situation: string;
   analysis: string;
   suggestion: string;
-  coSigners: CoSigner[];
+  coSigners: CoAuthor[];
   suggestedUnits: UnitRef[];
   files: ProposalFileView[];
   mayPublish: boolean;
@@ -212,7 +212,7 @@ function Editor({ proposal, rules }: { proposal: ProposalView | undefined; rules
         </Form.Item>
         {kind === 'member' && (
           <Form.Item name="coSigners" label={`联名委员（选填，最多 ${rules.maxCoSigners} 位）`} description={`保存草稿时发出邀请，委员须在 ${rules.coSignWorkdays} 个工作日内确认`}>
-            <CoSignerField selfId={me?.id} max={rules.maxCoSigners} />
+            <CoAuthorField selfId={me?.id} max={rules.maxCoSigners} addLabel="邀请联名委员" />
           </Form.Item>
         )}
         {BODY_KINDS.includes(kind) && (
@@ -235,7 +235,7 @@ function Editor({ proposal, rules }: { proposal: ProposalView | undefined; rules
           <UnitField />
         </Form.Item>
         <Form.Item name="files" label="附件（选填）">
-          <ProposalFileField onBusy={setUploading} />
+          <AttachmentField onBusy={setUploading} upload={uploadProposalFile} max={10} hint="如调研报告、照片；" />
         </Form.Item>
         <Form.Item name="mayPublish" label="同意公开" description="同意的，答复后可在公开页面公布提案及答复（不含联系方式）" valuePropName="checked">
           <Switch />

@@ -1,24 +1,46 @@
 import { useRef, useState } from 'react';
 import { Button, List, Toast } from 'antd-mobile';
 import { FileOutline, UploadOutline } from 'antd-mobile-icons';
-import { MAX_FILES, type OpinionFileView } from '@server/modules/opinion/opinion.schema';
-import { ApiError } from '../../../api/client';
-import { uploadReportFile } from './memberOpinionApi';
+import { ApiError } from '../api/client';
 
-/** the server's limit per attachment (opinion.files.ts); checked there by content too */
+/** the servers' limit per attachment (checked there by content too) */
 const MAX_MB = 10;
+
+export interface AttachmentView {
+  id: string;
+  name: string;
+  size: number;
+}
 const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** Attachments: each file is uploaded as it is picked; the report keeps the ids when it is saved. */
-export function AttachmentField({ value = [], onChange, onBusy }: { value?: OpinionFileView[]; onChange?: (v: OpinionFileView[]) => void; onBusy: (b: boolean) => void }) {
+/**
+ * Attachments on a phone form (reports, proposals): each file is uploaded by `upload` as it is picked;
+ * the item keeps the ids when it is saved.
+ */
+export function AttachmentField<F extends AttachmentView>({
+  value = [],
+  onChange,
+  onBusy,
+  upload,
+  max,
+  hint = '',
+}: {
+  value?: F[];
+  onChange?: (v: F[]) => void;
+  onBusy: (b: boolean) => void;
+  upload: (f: File) => Promise<F>;
+  max: number;
+  /** what to attach, e.g. 如调研报告、照片 */
+  hint?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const pick = async (files: FileList | null) => {
     const list = [...(files ?? [])];
     if (input.current) input.current.value = '';
     if (!list.length) return;
-    if (value.length + list.length > MAX_FILES) return Toast.show({ content: `附件最多 ${MAX_FILES} 个` });
+    if (value.length + list.length > max) return Toast.show({ content: `附件最多 ${max} 个` });
     setBusy(true);
     onBusy(true);
     let next = value;
@@ -28,7 +50,7 @@ export function AttachmentField({ value = [], onChange, onBusy }: { value?: Opin
           Toast.show({ icon: 'fail', content: `“${f.name}”超过 ${MAX_MB} MB` });
           continue;
         }
-        next = [...next, await uploadReportFile(f)];
+        next = [...next, await upload(f)];
         onChange?.(next);
       }
     } catch (e) {
@@ -55,10 +77,10 @@ export function AttachmentField({ value = [], onChange, onBusy }: { value?: Opin
         </List>
       )}
       <input ref={input} type="file" accept={ACCEPT} multiple hidden onChange={(e) => void pick(e.target.files)} />
-      <Button size="small" fill="outline" loading={busy} disabled={value.length >= MAX_FILES} onClick={() => input.current?.click()}>
+      <Button size="small" fill="outline" loading={busy} disabled={value.length >= max} onClick={() => input.current?.click()}>
         <UploadOutline /> 上传附件
       </Button>
-      <div style={{ color: '#999', fontSize: 12, marginTop: 6 }}>选填，最多 {MAX_FILES} 个；PDF、Word（.docx）、Excel（.xlsx）或 JPG、PNG 图片，每个不超过 {MAX_MB} MB</div>
+      <div style={{ color: '#999', fontSize: 12, marginTop: 6 }}>选填，{hint}最多 {max} 个；PDF、Word（.docx）、Excel（.xlsx）或 JPG、PNG 图片，每个不超过 {MAX_MB} MB</div>
     </div>
   );
 }
