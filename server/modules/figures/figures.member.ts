@@ -3,7 +3,7 @@ import { can, requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { rowsOf } from '../../core/sql.js';
-import { actorMemberId } from '../opinion/opinion.access.js';
+import { actorMemberId } from '../member/member.actor.js';
 import type { MemberFigures, MemberFiguresQuery, PerLevel, RequestStats } from './figures.schema.js';
 import { chinaDay, perLevelSql, requestStatsSql, withRate, yearPeriod, type Period } from './figures.sql.js';
 

@@ -11,16 +11,6 @@ import type { OpinionStatus } from './opinion.schema.js';
 export const readsOrg = (actor: OrgActor) => can(actor, 'opinion.review');
 export const manages = (actor: OrgActor) => can(actor, 'opinion.manage');
 
-/** The actor's active membership of the org they act in, or null. */
-export async function actorMemberId(db: Executor, actor: OrgActor): Promise<string | null> {
-  const [m] = await rowsOf<{ id: string }>(
-    db,
-    sql`select m.id from member m join person p on p.id = m.person_id
-      where m.org_id = ${actor.orgId} and p.account_id = ${actor.accountId} and m.status = 'active'`,
-  );
-  return m?.id ?? null;
-}
-
 export interface ReportAccess {
   id: string;
   orgId: string;

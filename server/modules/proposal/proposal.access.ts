@@ -28,16 +28,6 @@ export async function loadProposal(db: Executor, actor: OrgActor, id: string, lo
   return rows[0] as ProposalRow;
 }
 
-/** The actor's active membership of the org they act in, or null. */
-export async function actorMemberId(db: Executor, actor: OrgActor): Promise<string | null> {
-  const [m] = await rowsOf<{ id: string }>(
-    db,
-    sql`select m.id from member m join person p on p.id = m.person_id
-      where m.org_id = ${actor.orgId} and p.account_id = ${actor.accountId} and m.status = 'active'`,
-  );
-  return m?.id ?? null;
-}
-
 /** The handling unit a 'unit' account works for in the org; 403 with a hint when it has none. */
 export async function actorUnit(db: Executor, actor: OrgActor): Promise<{ id: string; name: string }> {
   const [u] = await rowsOf<{ id: string; name: string }>(

@@ -3,7 +3,7 @@ import type { OrgActor } from '../../core/access.js';
 import type { Executor } from '../../core/context.js';
 import { conflict, fieldError, forbidden } from '../../core/errors.js';
 import { rowsOf, valueList } from '../../core/sql.js';
-import { actorMemberId } from './proposal.access.js';
+import { actorMemberId } from '../member/member.actor.js';
 import { PROPOSER_KIND_LABELS, type ProposalBody, type ProposalRules } from './proposal.schema.js';
 
 /** The checks of a proposal's text and people against the org's rules and records (the body's shape is zod's). */

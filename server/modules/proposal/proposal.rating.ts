@@ -5,7 +5,8 @@ import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js'
 import { rowsOf } from '../../core/sql.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { updateDocState } from '../search/search.index.js';
-import { actorMemberId, addEvent, loadProposal, notifyStaff, type ProposalRow } from './proposal.access.js';
+import { actorMemberId } from '../member/member.actor.js';
+import { addEvent, loadProposal, notifyStaff, type ProposalRow } from './proposal.access.js';
 import { proposalName } from './proposal.assign.js';
 import { proposerIds } from './proposal.handle.js';
 import { RATING_LABELS, type RatingBody, type RatingOnBehalfBody } from './proposal.schema.js';

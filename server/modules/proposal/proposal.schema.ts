@@ -199,6 +199,9 @@ const text = (what: string, min: number, max: number) =>
 const reason = text('理由', 2, 500);
 const note = z.string({ message: '说明应为文字' }).trim().max(500, '说明不超过 500 个字').default('');
 
+/** Attachments a proposal may carry (调研报告, 照片…). */
+export const MAX_PROPOSAL_FILES = 10;
+
 /** 案由: usually "关于……的建议", at most 50 characters. Section lengths are checked against the org's rules in the service. */
 export const ProposalBody = z
   .object({
@@ -215,7 +218,7 @@ export const ProposalBody = z
     /** joint proposals: the members invited to co-sign, in order */
     coSignerIds: ids('联名委员', 50).default([]),
     suggestedUnitIds: ids('建议承办单位', 5).default([]),
-    fileIds: ids('附件', 10).default([]),
+    fileIds: ids('附件', MAX_PROPOSAL_FILES).default([]),
     mayPublish: z.boolean({ message: '请说明是否同意公开' }).default(true),
     /** the proposal lead (提案线索, a request_escalation of kind 'proposal') this proposal takes up; its targetId is set on create */
     fromLeadId: uuid('提案线索').nullable().default(null),

@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space, Spin, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Drawer, Form, Input, Space, Typography } from 'antd';
 import type { UploadFile } from 'antd';
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { MAX_CO_AUTHORS, MAX_FILES } from '@server/modules/opinion/opinion.schema';
-import type { Page } from '@server/core/pagination';
-import { ApiError, get } from '../../api/client';
 import { showApiError, validValues } from '../../api/forms';
-import type { MemberView } from '../member/memberApi';
+import { AttachmentUpload, asUpload } from '../../components/AttachmentUpload';
+import { MemberMultiSelect } from '../../components/MemberMultiSelect';
 import { uploadOpinionFile, useOpinionActions, type OpinionFileView, type OpinionView } from './opinionApi';
 
 interface Values {
@@ -15,43 +13,6 @@ interface Values {
   body: string;
   coAuthorIds: string[];
 }
-
-const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png';
-const MAX_BYTES = 10 * 1024 * 1024;
-
-/** Co-authors by name, pinyin or initials; the report's current co-authors are known options from the start. */
-function CoAuthorSelect({ value, onChange, known }: { value?: string[]; onChange?: (v: string[]) => void; known: { id: string; name: string }[] }) {
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: ['members', 'pick', 'co-author', q],
-    queryFn: () => get<Page<MemberView>>('/api/members', { q: q || undefined, status: 'active', pageSize: 30 }),
-    placeholderData: (p) => p,
-  });
-  const [seen, setSeen] = useState(new Map<string, string>());
-  const options = useMemo(() => {
-    const all = new Map(seen);
-    for (const k of known) all.set(k.id, k.name);
-    for (const m of data?.items ?? []) all.set(m.id, `${m.name}（${m.sector.name}）`);
-    return [...all].map(([id, label]) => ({ value: id, label }));
-  }, [data, known, seen]);
-  return (
-    <Select
-      mode="multiple"
-      value={value}
-      maxCount={MAX_CO_AUTHORS}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder="输入姓名、拼音或首字母搜索本会委员（可不选）"
-      notFoundContent={isFetching ? <Spin size="small" /> : '没有符合的委员'}
-      options={options}
-      onChange={(ids: string[]) => {
-        setSeen(new Map(options.filter((o) => ids.includes(o.value)).map((o) => [o.value, o.label])));
-        onChange?.(ids);
-      }}
-    />
-  );
-}
-
-const asUpload = (f: OpinionFileView): UploadFile<OpinionFileView> => ({ uid: f.id, name: f.name, status: 'done', response: f, size: f.size });
 
 /**
  * 写信息 / 修改信息: title, body, co-authors and attachments; 保存草稿 keeps it for later, 报送 saves and
@@ -125,35 +86,10 @@ export function OpinionForm({ open, report, onClose, onSaved }: { open: boolean;
           <Input.TextArea autoSize={{ minRows: 12, maxRows: 24 }} maxLength={5000} showCount />
         </Form.Item>
         <Form.Item name="coAuthorIds" label={`联名委员（最多 ${MAX_CO_AUTHORS} 人，您是第一作者）`}>
-          <CoAuthorSelect known={report ? report.authors.slice(1).map((a) => ({ id: a.id, name: `${a.name}（${a.sector}）` })) : []} />
+          <MemberMultiSelect known={report ? report.authors.slice(1).map((a) => ({ id: a.id, name: `${a.name}（${a.sector}）` })) : []} max={MAX_CO_AUTHORS} placeholder="输入姓名、拼音或首字母搜索本会委员（可不选）" />
         </Form.Item>
         <Form.Item label={`附件（PDF、Word .docx、Excel .xlsx、JPG、PNG，每个不超过 10 MB，最多 ${MAX_FILES} 个）`}>
-          <Upload<OpinionFileView>
-            accept={ACCEPT}
-            multiple
-            fileList={files}
-            maxCount={MAX_FILES}
-            onChange={({ fileList }) => setFiles(fileList)}
-            beforeUpload={(f) => {
-              if (f.size > MAX_BYTES) {
-                message.error(`“${f.name}”超过 10 MB，不能上传`);
-                return Upload.LIST_IGNORE;
-              }
-              return true;
-            }}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadOpinionFile(file as File).then(
-                (r) => onSuccess?.(r),
-                (e: unknown) => {
-                  message.error(e instanceof ApiError ? e.message : '上传失败，请重试');
-                  onError?.(e as Error);
-                },
-              );
-            }}
-            itemRender={(node, f) => (f.status === 'error' ? <Typography.Text type="danger">{node}</Typography.Text> : node)}
-          >
-            <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>选择文件</Button>
-          </Upload>
+          <AttachmentUpload files={files} onChange={setFiles} upload={uploadOpinionFile} max={MAX_FILES} />
           {!files.length && (
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
               <PaperClipOutlined /> 可附调研材料、照片等，图片会自动去除拍摄位置信息。

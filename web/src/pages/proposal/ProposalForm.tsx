@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, List, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import type { UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '@server/core/pagination';
-import { ApiError, get } from '../../api/client';
+import { MAX_PROPOSAL_FILES } from '@server/modules/proposal/proposal.schema';
 import { showApiError, validValues } from '../../api/forms';
-import type { MemberView } from '../member/memberApi';
+import { AttachmentUpload, asUpload } from '../../components/AttachmentUpload';
+import { MemberMultiSelect } from '../../components/MemberMultiSelect';
 import { uploadProposalFile, useProposalActions, useProposalRules, useSimilarProposals, useUnits, type ProposalFileView, type ProposalView } from './proposalApi';
 
 interface Values {
@@ -19,42 +17,6 @@ interface Values {
   coSignerIds: string[];
   suggestedUnitIds: string[];
   mayPublish: boolean;
-}
-
-const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png';
-const MAX_BYTES = 10 * 1024 * 1024;
-const MAX_FILES = 10;
-
-/** Co-signers by name, pinyin or initials; those already invited are known options from the start. */
-function CoSignerSelect({ value, onChange, known, max }: { value?: string[]; onChange?: (v: string[]) => void; known: { id: string; name: string }[]; max: number }) {
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: ['members', 'pick', 'co-signer', q],
-    queryFn: () => get<Page<MemberView>>('/api/members', { q: q || undefined, status: 'active', pageSize: 30 }),
-    placeholderData: (p) => p,
-  });
-  const [seen, setSeen] = useState(new Map<string, string>());
-  const options = useMemo(() => {
-    const all = new Map(seen);
-    for (const k of known) all.set(k.id, k.name);
-    for (const m of data?.items ?? []) all.set(m.id, `${m.name}（${m.sector.name}）`);
-    return [...all].map(([id, label]) => ({ value: id, label }));
-  }, [data, known, seen]);
-  return (
-    <Select
-      mode="multiple"
-      value={value}
-      maxCount={max}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      placeholder="输入姓名、拼音或首字母搜索本会委员（个人提案不选）"
-      notFoundContent={isFetching ? <Spin size="small" /> : '没有符合的委员'}
-      options={options}
-      onChange={(ids: string[]) => {
-        setSeen(new Map(options.filter((o) => ids.includes(o.value)).map((o) => [o.value, o.label])));
-        onChange?.(ids);
-      }}
-    />
-  );
 }
 
 /** Earlier proposals like this one, with how they were answered: look before writing the same again. */
@@ -95,8 +57,6 @@ function SimilarList({ title, text, exceptId }: { title: string; text: string; e
     />
   );
 }
-
-const asUpload = (f: ProposalFileView): UploadFile<ProposalFileView> => ({ uid: f.id, name: f.name, status: 'done', response: f, size: f.size });
 
 /**
  * 写提案 / 修改提案 on the PC (the members' phone pages are the main place): 案由, category, the three
@@ -195,7 +155,7 @@ export function ProposalForm({ open, proposal, onClose }: { open: boolean; propo
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={rules?.suggestionMax} showCount placeholder="具体、可行的建议" />
         </Form.Item>
         <Form.Item name="coSignerIds" label={`联名委员（您是第一提案人；保存后即发出邀请${rules ? `，${rules.coSignWorkdays} 个工作日内确认` : ''}）`}>
-          <CoSignerSelect known={known} max={rules?.maxCoSigners ?? 20} />
+          <MemberMultiSelect known={known} max={rules?.maxCoSigners ?? 20} placeholder="输入姓名、拼音或首字母搜索本会委员（个人提案不选）" />
         </Form.Item>
         <Form.Item name="suggestedUnitIds" label="建议承办单位（可不选，最多 5 个）">
           <Select
@@ -206,32 +166,8 @@ export function ProposalForm({ open, proposal, onClose }: { open: boolean; propo
             options={(units ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>
-        <Form.Item label={`附件（PDF、Word、Excel、图片，每个不超过 10 MB，最多 ${MAX_FILES} 个）`}>
-          <Upload<ProposalFileView>
-            accept={ACCEPT}
-            multiple
-            fileList={files}
-            maxCount={MAX_FILES}
-            onChange={({ fileList }) => setFiles(fileList)}
-            beforeUpload={(f) => {
-              if (f.size > MAX_BYTES) {
-                message.error(`“${f.name}”超过 10 MB，不能上传`);
-                return Upload.LIST_IGNORE;
-              }
-              return true;
-            }}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadProposalFile(file as File).then(
-                (r) => onSuccess?.(r),
-                (e: unknown) => {
-                  message.error(e instanceof ApiError ? e.message : '上传失败，请重试');
-                  onError?.(e as Error);
-                },
-              );
-            }}
-          >
-            <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>选择文件</Button>
-          </Upload>
+        <Form.Item label={`附件（PDF、Word、Excel、图片，每个不超过 10 MB，最多 ${MAX_PROPOSAL_FILES} 个）`}>
+          <AttachmentUpload files={files} onChange={setFiles} upload={uploadProposalFile} max={MAX_PROPOSAL_FILES} />
         </Form.Item>
         <Form.Item name="mayPublish" valuePropName="checked">
           <Checkbox>同意答复后在门户网站公开（不含联系方式）</Checkbox>

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, NavBar, Switch, TextArea, Toast } from 'antd-mobile';
 import type { MemberView } from '@server/modules/member/member.schema';
-import type { ProposalBody, ProposalRules, ProposerKind } from '@server/modules/proposal/proposal.schema';
+import { MAX_PROPOSAL_FILES, type ProposalBody, type ProposalRules, type ProposerKind } from '@server/modules/proposal/proposal.schema';
 import { ApiError, get } from '../../../api/client';
 import { putApiErrors } from '../../request/mobile/mobileForms';
 import { CoAuthorField, type CoAuthor } from '../../opinion/mobile/CoAuthorField';
@@ -235,7 +235,7 @@ function Editor({ proposal, rules }: { proposal: ProposalView | undefined; rules
           <UnitField />
         </Form.Item>
         <Form.Item name="files" label="附件（选填）">
-          <AttachmentField onBusy={setUploading} upload={uploadProposalFile} max={10} hint="如调研报告、照片；" />
+          <AttachmentField onBusy={setUploading} upload={uploadProposalFile} max={MAX_PROPOSAL_FILES} hint="如调研报告、照片；" />
         </Form.Item>
         <Form.Item name="mayPublish" label="同意公开" description="同意的，答复后可在公开页面公布提案及答复（不含联系方式）" valuePropName="checked">
           <Switch />
