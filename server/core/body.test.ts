@@ -37,7 +37,10 @@ describe('PATCH and PUT bodies derived from a create schema', () => {
     const { active: _, ...withoutActive } = whole;
     const missing = P.safeParse(withoutActive);
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues[0].path).toEqual(['active']);
+    expect(missing.error?.issues.map((i) => [i.path, i.message])).toEqual([[['active'], '缺少此项（修改须提交全部内容）']]);
+    expect(putOf(z.object({ on: z.boolean({ message: '请说明是否启用' }).default(true) })).safeParse({}).error?.issues[0].message).toBe('请说明是否启用');
+    expect(putOf(z.object({ id: z.uuid().nullable().default(null) })).safeParse({}).error?.issues[0].message).toBe('缺少此项（修改须提交全部内容）');
+    expect(P.safeParse({ ...whole, sort: 'x' }).error?.issues[0].message).not.toBe('缺少此项（修改须提交全部内容）');
     expect(P.safeParse({ ...whole, note: undefined }).success).toBe(false);
     expect(P.safeParse({ ...whole, sort: 100 }).error?.issues[0].message).toBe('sort too high');
     // the create body keeps its defaults

@@ -40,9 +40,18 @@ export function patchOf<S extends z.core.$ZodShape>(schema: z.ZodObject<S>): z.Z
   ) as unknown as z.ZodObject<PatchShape<S>>;
 }
 
+const MISSING = '缺少此项（修改须提交全部内容）';
+/** The same field, saying in Chinese that it is missing (its own message, if it has one for that, stands). */
+const required = (t: z.ZodType): z.ZodType => {
+  if (t instanceof z.ZodNullable) return required(t.unwrap() as z.ZodType).nullable();
+  const own = t._zod.def.error as z.core.$ZodErrorMap | undefined;
+  const error: z.core.$ZodErrorMap = (issue) => own?.(issue) ?? (issue.input === undefined ? MISSING : undefined);
+  return t.clone({ ...t._zod.def, error } as typeof t._zod.def);
+};
+
 /** The PUT body of a create schema: the whole record, every field stated (null where a field may be empty). */
 export function putOf<S extends z.core.$ZodShape, C extends z.core.$ZodObjectConfig>(schema: z.ZodObject<S, C>): z.ZodObject<PutShape<S>, C> {
-  return schema.safeExtend(mapShape(schema.shape, bare) as never) as unknown as z.ZodObject<PutShape<S>, C>;
+  return schema.safeExtend(mapShape(schema.shape, (t) => required(bare(t))) as never) as unknown as z.ZodObject<PutShape<S>, C>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);

@@ -250,3 +250,34 @@ describe('every PATCH operation changes exactly the fields sent', () => {
     });
   }
 });
+
+/** PUTs that are not "the whole record": what they leave out is kept, never reset. */
+const PUT_KEEPS_LEFT_OUT: Record<string, string> = {
+  'PUT /api/places/{id}': 'sort left out keeps the place where it is',
+  'PUT /api/party-orgs/{id}': 'sort left out keeps the organisation where it is',
+};
+
+describe('every PUT states the whole record', () => {
+  const puts = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([m]) => m === 'put')
+      .map(([, op]) => ({ key: `PUT ${path}`, body: op.requestBody?.content['application/json'].schema ?? {} })),
+  );
+  it('requires every field of its body, so a field left out is refused rather than reset', () => {
+    expect(puts.length).toBeGreaterThan(10);
+    const optional = puts
+      .filter((p) => !PUT_KEEPS_LEFT_OUT[p.key])
+      .flatMap((p) => Object.keys(p.body.properties ?? {}).filter((k) => !p.body.required?.includes(k)).map((k) => `${p.key} ${k}`));
+    expect(optional).toEqual([]);
+  });
+
+  it('refuses a change of a concern category that leaves `active` out, and the category stays off', async () => {
+    const list = (await admin.post('/api/request-categories', { name: '民族团结', sort: 90, active: false })).json() as { id: string; name: string; active: boolean }[];
+    const made = list.find((c) => c.name === '民族团结')!;
+    const res = await admin.put(`/api/request-categories/${made.id}`, { name: '民族团结进步', committeeId: null, sort: 90 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'active', message: '缺少此项（修改须提交全部内容）' }]);
+    const now = ((await admin.get('/api/request-categories')).json() as typeof list).find((c) => c.id === made.id);
+    expect(now).toMatchObject({ name: '民族团结', active: false });
+  });
+});
