@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
 /**
@@ -47,7 +48,7 @@ export const requestRulesOf = (stored: unknown): RequestRules => {
   return parsed.success ? parsed.data : DEFAULT_REQUEST_RULES;
 };
 /** A change names only what changes; the result is checked as a whole. */
-export const RequestRulesBody = z.object(RequestRules.shape).partial();
+export const RequestRulesBody = patchOf(RequestRules);
 export type RequestRulesBody = z.infer<typeof RequestRulesBody>;
 
 /** Photos: at most 3 per concern (and per answer), each at most 5 MB, JPEG or PNG. */
@@ -114,6 +115,9 @@ export const CategoryBody = z.object({
   active: z.boolean().default(true),
 });
 export type CategoryBody = z.infer<typeof CategoryBody>;
+/** Changing a category states it whole (a left-out `active` is refused, not turned back on). */
+export const CategoryUpdateBody = putOf(CategoryBody);
+export type CategoryUpdateBody = z.infer<typeof CategoryUpdateBody>;
 export const CategoryView = z.object({
   id: z.string(),
   name: z.string(),

@@ -306,16 +306,16 @@ describe('categories and rules', () => {
 
   it('rules are per org: a shorter deadline applies to new concerns; bad values are refused in Chinese', async () => {
     expect((await leader.get('/api/request-rules')).json()).toEqual({ firstAnswerDays: 7, remindBeforeHours: 24, phoneRetentionDays: 180, autoCloseDays: 15, perPhonePerDay: 3, perIpPerDay: 20, challengeAfterPerIp: 3 });
-    const bad = await staff.put('/api/request-rules', { phoneRetentionDays: 5 });
+    const bad = await staff.patch('/api/request-rules', { phoneRetentionDays: 5 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('手机号保留天数不能少于 30');
-    expect((await staff.put('/api/request-rules', { remindBeforeHours: 200 })).json().error.message).toBe('提前提醒的时间应短于首次答复期限');
-    const ok = await staff.put('/api/request-rules', { firstAnswerDays: 5 });
+    expect((await staff.patch('/api/request-rules', { remindBeforeHours: 200 })).json().error.message).toBe('提前提醒的时间应短于首次答复期限');
+    const ok = await staff.patch('/api/request-rules', { firstAnswerDays: 5 });
     expect(ok.json().firstAnswerDays).toBe(5);
     const r = await rowOf(await raise(t, w));
     expect(r.dueAt.getTime() - r.createdAt.getTime()).toBe(5 * 86_400_000);
     expect((await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/request-form`)).json().rules.firstAnswerDays).toBe(5);
-    await staff.put('/api/request-rules', { firstAnswerDays: 7 });
+    await staff.patch('/api/request-rules', { firstAnswerDays: 7 });
     expect((await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'request.rules'))).length).toBe(2);
   });
 });
