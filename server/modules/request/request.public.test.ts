@@ -169,6 +169,15 @@ describe('limits and the challenge', () => {
     expect(last.json().error.message).toBe('当前网络 24 小时内提交的诉求已达上限，请明天再试');
   });
 
+  it('25 raises at once from one new address: only the threshold pass without the challenge, the rest are asked for it', async () => {
+    const ip = '10.5.7.1';
+    const results = await Promise.all(Array.from({ length: 25 }, () => pub(t, 'POST', url(), raiseBody(w), ip)));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 428)).toHaveLength(22);
+    expect(await t.b.db.$count(request, eq(request.ipHash, t.deps.crypto.blindIndex(`ip:${ip}`)))).toBe(3);
+  });
+
   it('a challenge can also be fetched before submitting', async () => {
     const res = await pub(t, 'GET', '/api/public/challenge');
     expect(res.statusCode).toBe(200);
