@@ -348,7 +348,16 @@ export const RequestDetailView = RequestRowView.extend({
   events: z.array(EventView),
   escalations: z.array(EscalationLink),
   /** what the viewer may do now */
-  can: z.object({ claim: z.boolean(), assign: z.boolean(), answer: z.boolean(), manage: z.boolean(), viewContact: z.boolean(), escalate: z.boolean() }),
+  can: z.object({
+    claim: z.boolean(),
+    assign: z.boolean(),
+    answer: z.boolean(),
+    manage: z.boolean(),
+    viewContact: z.boolean(),
+    escalate: z.boolean(),
+    /** the resident's masked name and number are shown (those who handle it; not a member of another group reading a published concern) */
+    seeResident: z.boolean(),
+  }),
 });
 export type RequestDetailView = z.infer<typeof RequestDetailView>;
 
