@@ -200,7 +200,7 @@ describe('the public side never shows the resident', () => {
       (await pub(t, 'GET', `/api/public/requests/${code}`)).body,
       (await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/requests?pageSize=200`)).body,
       (await pub(t, 'GET', `/api/public/requests/followed?ids=${row.id}&codes=${code}`)).body,
-      (await pub(t, 'POST', `/api/public/requests/${row.id}/follow`)).body,
+      (await pub(t, 'POST', `/api/public/requests/${row.id}/follow`, { device: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' })).body,
       (await pub(t, 'POST', `/api/public/requests/${code}/rating`, { rating: 'satisfied', comment: '谢谢，已经通了' })).body,
       (await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/request-form`)).body,
     ];
