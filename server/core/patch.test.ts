@@ -199,7 +199,7 @@ describe('a partial change keeps the rest of the record', () => {
   });
 
   it('keeps every rule when several are changed at once, one per request', async () => {
-    const rules = { firstAnswerDays: 9, remindBeforeHours: 30, phoneRetentionDays: 200, autoCloseDays: 20, perPhonePerDay: 5, perIpPerDay: 40, challengeAfterPerIp: 6 };
+    const rules = { firstAnswerDays: 9, remindBeforeHours: 30, phoneRetentionDays: 200, autoCloseDays: 20, perPhonePerDay: 5, perIpPerDay: 40, challengeAfterPerIp: 6, photoMBPerIpPerDay: 80, followsPerIpPerDay: 25 };
     const answers = await Promise.all(Object.entries(rules).map(([k, v]) => admin.patch('/api/request-rules', { [k]: v })));
     expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
     expect((await admin.get('/api/request-rules')).json()).toEqual(rules);
