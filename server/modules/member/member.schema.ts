@@ -75,13 +75,20 @@ export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: tr
 export type MemberExportQuery = z.infer<typeof MemberExportQuery>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
+/**
+ * A member as one audience sees them (member.visibility.ts): a field the audience may not see is
+ * absent. Never a whole birth date, phone or ID number; those come from the audited reveal.
+ */
 export const MemberView = z.object({
   id: z.string(),
   personId: z.string(),
   name: z.string(),
-  gender: z.enum(GENDERS),
-  birthDate: z.string().nullable(),
-  ethnicity: z.string(),
+  gender: z.enum(GENDERS).optional(),
+  /** the year of birth (everyone but units) */
+  birthYear: z.number().nullable().optional(),
+  /** 出生年月 "1962-07" (the member themself, leaders, staff): the day is part of the ID number, never shown */
+  birthMonth: z.string().nullable().optional(),
+  ethnicity: z.string().optional(),
   sector: Ref,
   party: z.string(),
   committees: z.array(Ref),
@@ -91,11 +98,13 @@ export const MemberView = z.object({
   standing: z.boolean(),
   position: z.enum(MEMBER_POSITIONS),
   workUnit: z.string(),
-  phoneMasked: z.string().nullable(),
-  idNumberMasked: z.string().nullable(),
+  /** 138****0011 (the member themself, leaders, staff) */
+  phoneMasked: z.string().nullable().optional(),
+  /** whether an ID number is registered (the member themself, staff): none of its digits */
+  idNumberOnFile: z.boolean().optional(),
   status: z.enum(MEMBER_STATUSES),
   leftAt: z.string().nullable(),
-  leftReason: z.string().nullable(),
+  leftReason: z.string().nullable().optional(),
   /** other orgs where this person is a member too (市县两级委员) */
   otherOrgs: z.array(z.string()),
 });
