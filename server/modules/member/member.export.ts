@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { GENDER_LABELS, POSITION_LABELS, type MemberExportQuery, type MemberView } from './member.schema.js';
 import { memberIdsInOrder, memberRowsByIds } from './member.list.js';
 import { presentMember } from './member.presenter.js';
-import { audienceOf, ID_ON_FILE, sees, type MemberField } from './member.visibility.js';
+import { readerOf, ID_ON_FILE, sees, type MemberField } from './member.visibility.js';
 
 type Row = MemberView & { phone?: string | null; idNumber?: string | null };
 /** The headings an office uses for its roster (the import template's, then the group); `field`: shown only to audiences that see it (member.visibility.ts). */
@@ -36,7 +36,7 @@ export async function exportMembers(ctx: Ctx, q: MemberExportQuery) {
   const actor = requireAccess(ctx.actor, q.contacts === 'full' ? 'member.contact' : 'member.read');
   const { contacts, ...filters } = q;
   // one audience for the whole sheet (the actor's role), so its columns are the same on every row
-  const audience = audienceOf(actor);
+  const audience = readerOf(actor);
   const columns = MEMBER_COLUMNS.filter((c) => !c.field || sees(c.field, audience));
   const ids = await memberIdsInOrder(ctx.db, actor.orgId, filters);
   await writeAudit(ctx, {

@@ -1,6 +1,6 @@
 import { maskPhone, type FieldCrypto } from '../../core/crypto.js';
 import type { MemberView } from './member.schema.js';
-import { formOf, ID_ON_FILE, sees, type Audience } from './member.visibility.js';
+import { formOf, ID_ON_FILE, sees, type MemberReader } from './member.visibility.js';
 import type { member, person } from './member.table.js';
 
 export type MemberRow = typeof member.$inferSelect;
@@ -14,19 +14,20 @@ export interface MemberRelations {
 }
 
 /**
- * Row → the API shape for one audience (member.visibility.ts decides every field): what the audience
- * may not see is left out, the phone is masked, the ID number is only "on file or not".
+ * Row → the API shape for one audience of members (member.visibility.ts decides every field; the fields
+ * every reader sees whole are always there, member.visibility.test.ts holds the two equal): what the
+ * audience may not see is left out, the birth date is a month or a year, the phone is masked, the ID
+ * number is only "on file or not".
  */
-export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, crypto: FieldCrypto, audience: Audience): MemberView {
-  const birth = formOf('birthDate', audience);
+export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, crypto: FieldCrypto, audience: MemberReader): MemberView {
   return {
     id: m.id,
     personId: p.id,
     name: p.name,
-    ...(sees('gender', audience) && { gender: p.gender }),
-    ...(birth !== 'hidden' && { birthYear: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null }),
-    ...(birth === 'month' && { birthMonth: p.birthDate?.slice(0, 7) ?? null }),
-    ...(sees('ethnicity', audience) && { ethnicity: p.ethnicity }),
+    gender: p.gender,
+    birthYear: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+    ...(formOf('birthDate', audience) === 'month' && { birthMonth: p.birthDate?.slice(0, 7) ?? null }),
+    ethnicity: p.ethnicity,
     sector: rel.sector,
     party: m.party,
     committees: rel.committees,

@@ -76,19 +76,20 @@ export type MemberExportQuery = z.infer<typeof MemberExportQuery>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 /**
- * A member as one audience sees them (member.visibility.ts): a field the audience may not see is
- * absent. Never a whole birth date, phone or ID number; those come from the audited reveal.
+ * A member as one audience sees them (member.visibility.ts): a field some readers of members may not
+ * see is optional, and absent for them. Never a whole birth date, phone or ID number; those come from
+ * the audited reveal.
  */
 export const MemberView = z.object({
   id: z.string(),
   personId: z.string(),
   name: z.string(),
-  gender: z.enum(GENDERS).optional(),
-  /** the year of birth (everyone but units) */
-  birthYear: z.number().nullable().optional(),
+  gender: z.enum(GENDERS),
+  /** the year of birth */
+  birthYear: z.number().nullable(),
   /** 出生年月 "1962-07" (the member themself, leaders, staff): the day is part of the ID number, never shown */
   birthMonth: z.string().nullable().optional(),
-  ethnicity: z.string().optional(),
+  ethnicity: z.string(),
   sector: Ref,
   party: z.string(),
   committees: z.array(Ref),

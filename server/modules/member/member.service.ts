@@ -13,7 +13,7 @@ import { member, memberCommittee, memberTerm, person } from './member.table.js';
 import { selectMembers } from './member.list.js';
 import { memberSnapshot, presentMember } from './member.presenter.js';
 import type { MemberBody, MemberLeaveBody, MemberUpdateBody, MemberView } from './member.schema.js';
-import { audienceOf, ID_ON_FILE } from './member.visibility.js';
+import { readerOf, ID_ON_FILE } from './member.visibility.js';
 
 /** 张红梅 → { namePinyin: 'zhanghongmei', nameInitials: 'zhm' } (surname readings: 单 shan, 曾 zeng). */
 export function pinyinOf(name: string) {
@@ -25,7 +25,7 @@ export function pinyinOf(name: string) {
 async function loadMember(db: Executor, ctx: Ctx, actor: OrgActor, id: string): Promise<MemberView> {
   const [r] = await selectMembers(db).where(and(eq(member.orgId, actor.orgId), eq(member.id, id)));
   if (!r) throw notFound('委员不存在或不属于本组织');
-  return presentMember(r.m, r.p, r.rel, ctx.crypto, audienceOf(actor, r.p.accountId));
+  return presentMember(r.m, r.p, r.rel, ctx.crypto, readerOf(actor, r.p.accountId));
 }
 
 export async function getMember(ctx: Ctx, id: string) {

@@ -1,4 +1,5 @@
 import type { OrgActor } from '../../core/access.js';
+import { forbidden } from '../../core/errors.js';
 
 /**
  * Who sees which of a member's personal fields, and in what form: the one table every presenter of
@@ -14,6 +15,8 @@ import type { OrgActor } from '../../core/access.js';
  */
 export const AUDIENCES = ['self', 'colleague', 'unit', 'leader', 'staff'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+/** Those who read members' records (member.read, and the member themself); units meet members only on proposals. */
+export type MemberReader = Exclude<Audience, 'unit'>;
 export const AUDIENCE_LABELS: Record<Audience, string> = {
   self: '本人',
   colleague: '其他委员',
@@ -75,6 +78,13 @@ export function audienceOf(actor: Pick<OrgActor, 'accountId' | 'roles'>, subject
   if (actor.roles.includes('leader')) return 'leader';
   if (actor.roles.includes('member')) return 'colleague';
   return 'unit';
+}
+
+/** The audience of an actor who passed `member.read`: never a unit (units meet members only on proposals). */
+export function readerOf(actor: Pick<OrgActor, 'accountId' | 'roles'>, subjectAccountId?: string | null): MemberReader {
+  const a = audienceOf(actor, subjectAccountId);
+  if (a === 'unit') throw forbidden();
+  return a;
 }
 
 /** The ID number's one visible form: that it is registered. */
