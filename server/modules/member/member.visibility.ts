@@ -17,14 +17,6 @@ export const AUDIENCES = ['self', 'colleague', 'unit', 'leader', 'staff'] as con
 export type Audience = (typeof AUDIENCES)[number];
 /** Those who read members' records (member.read, and the member themself); units meet members only on proposals. */
 export type MemberReader = Exclude<Audience, 'unit'>;
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-  self: '本人',
-  colleague: '其他委员',
-  unit: '承办单位',
-  leader: '领导',
-  staff: '机关干部、管理员',
-};
-
 /** The forms a field may take: `whole`; `month` / `year` of a birth date; a phone `masked` 3+4; an ID number `onFile` (已登记 or not); `hidden` (absent from the response). */
 interface Forms {
   name: 'whole';

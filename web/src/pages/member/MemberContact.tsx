@@ -8,10 +8,11 @@ type Contact = Awaited<ReturnType<typeof revealContact>>;
 
 /** The whole phone and ID number, fetched only when asked for (each look-up is audited). */
 export function useMemberContact(id: string) {
-  const [contact, setContact] = useState<Contact | null>(null);
+  // kept with the member it belongs to: the page stays mounted when it moves to another member
+  const [shown, setShown] = useState<{ id: string; contact: Contact } | null>(null);
   const { message } = App.useApp();
-  const reveal = () => revealContact(id).then(setContact, (e: ApiError) => message.error(e.message));
-  return { contact, reveal };
+  const reveal = () => revealContact(id).then((contact) => setShown({ id, contact }), (e: ApiError) => message.error(e.message));
+  return { contact: shown?.id === id ? shown.contact : null, reveal };
 }
 
 /** The eye button that asks for the whole numbers. */
