@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSite, hasChromium, shot, signInConsole } from './support.js';
 
-/** Staff keep the roster: add a member, find them by pinyin initials, filter by sector, see one whole, record a departure. */
+/** Staff keep the roster: add a member, find them by pinyin initials, filter by sector, see one whole, record a departure; a colleague sees less. */
 describe.runIf(hasChromium)('members roster', () => {
   const site = demoSite('xs-e2e-members-');
 
@@ -33,10 +33,15 @@ describe.runIf(hasChromium)('members roster', () => {
     await expect(page.getByRole('row', { name: /欧阳明远/ }).innerText()).resolves.toContain('139****1888');
     await page.locator('tbody').getByText('欧阳明远', { exact: true }).click();
     await page.getByRole('heading', { name: '欧阳明远' }).waitFor();
-    await page.getByText('1978-03-12').waitFor();
+    // staff see the month of birth, the phone masked and that an ID number is on file; the whole numbers on request (audited)
+    await page.getByText('1978年3月').waitFor();
+    await expect(page.getByText('1978-03-12').count()).resolves.toBe(0);
+    await page.getByText('已登记').waitFor();
     await page.getByRole('button', { name: '查看欧阳明远的完整联系方式' }).click();
     await page.getByText('13907171888').waitFor();
+    await page.getByText('42052519780312001X').waitFor();
     await shot(page, '11-member-detail');
+    const memberUrl = page.url();
     await page.goBack();
     await page.reload();
     await page.getByText('共 173 名委员').waitFor();
@@ -56,5 +61,18 @@ describe.runIf(hasChromium)('members roster', () => {
     await page.getByText('欧阳明远 已离任，履职记录保留').waitFor();
     await expect(page.getByRole('row', { name: /欧阳明远/ }).count()).resolves.toBe(0);
     await page.close();
+
+    // a colleague sees the year of birth only, and no phone or ID number at all
+    const colleague = await site.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signInConsole(colleague, site.server.url, 'zhanghongmei');
+    await colleague.goto(memberUrl);
+    await colleague.getByRole('heading', { name: '欧阳明远' }).waitFor();
+    await colleague.getByText('出生年份').waitFor();
+    await colleague.getByText('1978年', { exact: true }).waitFor();
+    await colleague.getByText(/已于 .* 离任/).waitFor();
+    const shown = await colleague.locator('body').innerText();
+    for (const hidden of ['手机号', '身份证号', '139****1888', '已登记', '1978年3月', '工作调动']) expect(shown).not.toContain(hidden);
+    await shot(colleague, '13-member-as-colleague');
+    await colleague.close();
   });
 });

@@ -102,7 +102,7 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await page.close();
   });
 
-  it('a member sees their group and its convener on the phone', async () => {
+  it('a member sees their own record (masked), their group and its convener on the phone', async () => {
     const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${site.server.url}/m/`);
     await page.getByPlaceholder('请输入', { exact: true }).fill('zhanghongmei');
@@ -112,6 +112,13 @@ describe.runIf(hasChromium)('organisation: roster import, groups, liaison', () =
     await page.getByText('第十一活动小组', { exact: true }).waitFor();
     await page.getByText('召集人', { exact: true }).waitFor();
     await page.getByText('联系我的', { exact: true }).waitFor();
+    // her own record: the month of birth, the phone masked, the ID number only "on file"
+    await page.getByText('个人信息', { exact: true }).waitFor();
+    await page.getByText('出生年月', { exact: true }).waitFor();
+    await page.getByText('138****0011').waitFor();
+    const mine = await page.locator('body').innerText();
+    expect(mine).not.toMatch(/1[3-9]\d{9}/);
+    expect(mine).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await shot(page, '27-mobile-group');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

@@ -149,6 +149,13 @@ describe.runIf(hasChromium)('a joint proposal, from the phone to the public page
     // 6. the lead unit contacts the proposers and replies B with a follow-up date
     const wang = await consoleAs(site.browser, url, 'wanglei');
     await wang.goto(`${url}/proposals/${id}`);
+    // the proposers' phones masked; the whole ones on request, to phone them (audited)
+    const proposers = wang.locator('.ant-card').filter({ has: wang.locator('.ant-card-head-title', { hasText: /^提案者$/ }) });
+    await expect.poll(() => proposers.innerText()).toMatch(/138\*{4}\d{4}/);
+    expect(await proposers.innerText()).not.toMatch(/1[3-9]\d{9}/);
+    await wang.getByRole('button', { name: '查看完整电话' }).click();
+    await expect.poll(() => proposers.innerText()).toMatch(/1387260\d{4}/);
+    await shot(wang, '63a-proposal-contacts');
     await leadReplies(wang, '您们提出的关于城区背街小巷增设无障碍坡道的建议收悉。我局已将背街小巷无障碍改造纳入2027年城市更新计划，首批改造医院、学校周边12条巷道，预计2027年6月底前完成。');
     await shot(wang, '63-proposal-replied');
 
@@ -186,6 +193,8 @@ describe.runIf(hasChromium)('a joint proposal, from the phone to the public page
 
     // 10. staff publish the reply; the public page shows it without phone numbers
     await staff.reload();
+    // the letter's contact (left empty, the unit's registered one) is masked on the staff's page too
+    await staff.getByText(/联系人 王磊 071\*{4}2688/).first().waitFor();
     await staff.getByRole('button', { name: /^公\s*开$/ }).first().click();
     await staff.getByRole('dialog').getByRole('button', { name: /^公\s*开$/ }).click();
     await staff.getByText('全文公开').first().waitFor();
@@ -217,5 +226,7 @@ describe.runIf(hasChromium)('a joint proposal, from the phone to the public page
     expect(text).toContain('（B类）');
     expect(text).toContain('会办单位：县交通运输局');
     expect(text).toContain('2028年完成其余28条');
+    // the printed letter gives the proposers the unit's whole contact phone (the download is audited)
+    expect(text).toContain('0717-3812688');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aesGcmFieldCrypto, maskPhone } from './crypto.js';
+import { aesGcmFieldCrypto, maskPhone, maskPhoneText } from './crypto.js';
 
 const KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -25,5 +25,13 @@ describe('field encryption', () => {
     expect(c.blindIndex('13872600011')).toBe(c.blindIndex('13872600011'));
     expect(aesGcmFieldCrypto('ff'.repeat(32)).blindIndex('13872600011')).not.toBe(c.blindIndex('13872600011'));
     expect(maskPhone('13872600011')).toBe('138****0011');
+  });
+  it('masks a phone as typed, always hiding at least 4 digits', () => {
+    expect(maskPhoneText('0717-3812345')).toBe('071****2345');
+    expect(maskPhoneText('0717-38123456')).toBe('071*****3456');
+    // a landline without its area code: 3+4 would show 7 of its 8 digits
+    expect(maskPhoneText('3812 3456')).toBe('****3456');
+    expect(maskPhoneText('3812345')).toBe('****345');
+    expect(maskPhoneText('')).toBe('');
   });
 });

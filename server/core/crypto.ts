@@ -53,5 +53,15 @@ export function loadFieldKey(configured: string | undefined, dataDir: string): s
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
-/** 13812345678 → 138****5678 */
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+/**
+ * 13812345678 → 138****5678: at most the first 3 and last 4 digits, and always at least 4 hidden, so a
+ * shorter number (a landline without its area code: 38123456 → ****3456) is never shown nearly whole.
+ */
+export const maskPhone = (phone: string) => {
+  const shown = Math.max(0, phone.length - 4);
+  const tail = Math.min(4, shown);
+  const head = Math.min(3, shown - tail);
+  return `${phone.slice(0, head)}${'*'.repeat(phone.length - head - tail)}${tail ? phone.slice(-tail) : ''}`;
+};
+/** A phone as typed (0717-3812345, 139 1234 5678) → its digits masked the same way; '' stays ''. */
+export const maskPhoneText = (text: string) => (text.trim() ? maskPhone(text.replace(/\D/g, '')) : '');

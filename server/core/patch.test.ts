@@ -30,8 +30,12 @@ interface Fixture {
   id?: () => string;
   /** where the whole record is read back */
   read: (id?: string) => string;
+  /** the record within what `read` answers (a list's item), when not the whole answer */
+  pick?: (answer: Json, id?: string) => Json;
+  /** an audited reveal of the record's personal data, read back as the record's `revealed` part */
+  reveal?: (id?: string) => string;
   /** where a body field shows in the record, when not under its own name, `<name>Masked`, `<name>` for `<name>Id` or `<name>s` for `<name>Ids` */
-  at?: (field: string) => string;
+  at?: (field: string) => string | string[] | undefined;
   /** valid changed values the schema cannot give (references, patterns, formats), from the record as it is now */
   values?: Record<string, (now: Json) => unknown>;
   /** parts of the record any change touches (a timestamp, the history) */
@@ -95,7 +99,8 @@ function differences(a: unknown, b: unknown, path = ''): string[] {
 const within = (path: string, parts: string[]) => parts.some((p) => path === p || path.startsWith(`${p}.`));
 /** The record's parts a body field shows in, by the naming the views follow. */
 const shownAt = (field: string, record: Json, f: Fixture) => {
-  if (f.at) return [f.at(field)];
+  const at = f.at?.(field);
+  if (at) return ([] as string[]).concat(at);
   return Object.keys(record).filter((k) => k === field || k === `${field}Masked` || field === `${k}Id` || field === `${k.replace(/s$/, '')}Ids`);
 };
 
@@ -152,24 +157,45 @@ beforeAll(async () => {
   const { account: writerAccount } = await buildAccount(t.b, { org, roles: ['member'], loginName: 'zhanghm', displayName: '张红梅' });
   await buildMember(t.b, { org, sector: economy, name: '张红梅', accountId: writerAccount.id });
   const writer = await signIn(t.app, 'zhanghm');
+  ids.unit = (await admin.post('/api/units', { name: '远安县民族宗教事务局', shortName: '县民宗局', kind: 'government', contactName: '马丽', contactPhone: '0717-3812345', sort: 12 })).json().id;
   const report = (await writer.post('/api/opinion-reports', { title: '关于解决山区留守老人看病难问题的建议', body: REPORT_BODY })).json();
   expect((await writer.post(`/api/opinion-reports/${report.id}/submit`)).statusCode).toBe(200);
   ids.report = report.id;
 });
 
+/** the birth date the member's PATCH sends (another month than the built one, which staff see) */
+const BIRTH_DATE = '1968-05-12';
+/** The whole record as the fixture reads it back. */
+async function readBack(f: Fixture, id: string | undefined): Promise<Json> {
+  const answer = (await admin.get(f.read(id))).json() as Json;
+  const record = f.pick ? f.pick(answer, id) : answer;
+  return f.reveal ? { ...record, revealed: (await admin.get(f.reveal(id))).json() } : record;
+}
+
 const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/members/{id}': {
     id: () => ids.member,
     read: (id) => `/api/members/${id}`,
+    // a member's whole phone and ID number are seen only through the audited reveal; staff see the birth month
+    reveal: (id) => `/api/members/${id}/contact`,
+    at: (f) => ({ birthDate: 'birthMonth', phone: ['phoneMasked', 'revealed.phone'], idNumber: 'revealed.idNumber' })[f],
     values: {
+      birthDate: () => BIRTH_DATE,
       ethnicity: (now) => (now.ethnicity === '满族' ? '回族' : '满族'),
       sectorId: () => other.sector,
       committeeIds: () => [other.committee],
       termIds: () => [other.term],
       phone: () => '13972600099',
-      // the same birth date and gender, so only the number changes
-      idNumber: (now) => makeIdNumber('420525', now.birthDate as string, now.gender as 'male' | 'female', 8),
+      // the birth date sent before and the gender as it is now, so only the number changes
+      idNumber: (now) => makeIdNumber('420525', BIRTH_DATE, now.gender as 'male' | 'female', 8),
     },
+  },
+  'PATCH /api/units/{id}': {
+    id: () => ids.unit,
+    read: () => '/api/units?pageSize=200',
+    pick: (answer, id) => (answer.items as Json[]).find((u) => u.id === id)!,
+    at: (f) => (f === 'kind' ? ['kind', 'kindLabel'] : undefined),
+    values: { contactPhone: () => '0717-3812399' },
   },
   'PATCH /api/accounts/{id}': { id: () => ids.account, read: (id) => `/api/accounts/${id}`, values: { phone: () => '13972600032' } },
   'PATCH /api/orgs/current/settings': { read: () => '/api/orgs/current', at: (f) => `settings.${f}` },
@@ -235,13 +261,13 @@ describe('every PATCH operation changes exactly the fields sent', () => {
       for (const { field, schema } of leaves(op.body)) {
         it(`sends ${field} alone`, async () => {
           const id = f.id?.();
-          const before = (await admin.get(f.read(id))).json() as Json;
+          const before = await readBack(f, id);
           const parts = shownAt(field, before, f);
           const value = f.values?.[field] ? f.values[field](before) : changed(schema, get(before, parts[0] ?? field));
           expect(value, `no valid changed value for ${field}: add one to the fixture's values`).toBeDefined();
           const res = await admin.patch(op.path.replace('{id}', id ?? ''), nest(field, value));
           expect(res.statusCode, res.body).toBe(200);
-          const after = (await admin.get(f.read(id))).json() as Json;
+          const after = await readBack(f, id);
           const diff = differences(before, after);
           expect(diff.filter((p) => !within(p, [...parts, ...(f.touched ?? [])])), `${field} changed other fields`).toEqual([]);
           expect(diff.filter((p) => within(p, parts)).length, `${field} did not change`).toBeGreaterThan(0);

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
   'bulletin.update': '修改社情民意期刊',
   'figures.export': '导出统计数据',
   'unit.manage': '维护承办单位',
+  'unit.view_contact': '查看承办单位完整联系电话',
   'proposal.create': '撰写提案',
   'proposal.update': '修改提案',
   'proposal.submit': '提交提案',
@@ -86,6 +87,8 @@ export const AUDIT_ACTIONS = {
   'proposal.publish': '公开提案答复',
   'proposal.rules': '修改提案工作规则',
   'proposal.export': '导出提案',
+  'proposal.view_contact': '查看提案者完整联系电话',
+  'proposal.letter': '导出含联系电话的答复复文',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 const actionKeys = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
+import { maskPhoneText } from '../../core/crypto.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { org } from '../org/org.table.js';
@@ -52,6 +53,22 @@ function filters(orgId: string, q: AuditExportQuery): SQL {
 }
 
 type AuditRow = typeof auditLog.$inferSelect;
+/** An ID number masked the way entries written before issue 11 kept it (420525********0623): with a birth date it gave the number away. */
+const OLD_ID_MASK = /^\d{6}\*{4,}\d{3}[\dXx]$/;
+/**
+ * A snapshot as it may be shown: whatever older entries kept, no ID number digits and no whole phone
+ * (a phone-named field is masked the way every page masks phones).
+ */
+export function redactSnapshot(v: unknown, key = ''): unknown {
+  if (typeof v === 'string') {
+    if (OLD_ID_MASK.test(v)) return '已登记';
+    return /phone/i.test(key) && v.replace(/\D/g, '').length >= 7 && !v.includes('*') ? maskPhoneText(v) : v;
+  }
+  if (Array.isArray(v)) return v.map((x) => redactSnapshot(x, key));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactSnapshot(x, k)]));
+  return v;
+}
+
 const presentAuditEntry = (r: AuditRow): AuditEntryView => ({
   id: r.id,
   createdAt: r.createdAt.toISOString(),
@@ -61,8 +78,8 @@ const presentAuditEntry = (r: AuditRow): AuditEntryView => ({
   summary: r.summary,
   targetType: r.targetType,
   targetId: r.targetId,
-  before: r.before,
-  after: r.after,
+  before: redactSnapshot(r.before),
+  after: redactSnapshot(r.after),
   ip: r.ip,
 });
 

@@ -88,6 +88,18 @@ describe('what is recorded', () => {
     expect(JSON.stringify(rows)).not.toMatch(/1390000(1111|2222)/);
   });
 
+  it('shows older entries without ID number digits or whole phones, as every page now shows them', async () => {
+    // what entries written before issue 11 kept: a member's ID number masked first 6 + last 4, a unit's contact phone whole
+    await t.b.db.insert(auditLog).values([
+      { orgId: org.id, action: 'member.update', summary: '修改委员 郭海燕 的信息', after: { name: '郭海燕', phone: '138****0013', idNumber: '420525********0623' }, createdAt: t.clock.now() },
+      { orgId: org.id, action: 'unit.manage', summary: '修改承办单位“县林业局”', before: { contactName: '杜金凤', contactPhone: '0717-3813201' }, createdAt: t.clock.now() },
+    ]);
+    const [member] = await entriesOf('member.update');
+    expect(member.after).toEqual({ name: '郭海燕', phone: '138****0013', idNumber: '已登记' });
+    const [unit] = await entriesOf('unit.manage');
+    expect(unit.before).toEqual({ contactName: '杜金凤', contactPhone: '071****3201' });
+  });
+
   it('records nothing for a change that was refused', async () => {
     const before = await rowCount();
     await admin.post('/api/accounts', { loginName: 'chenzhiyuan', displayName: '重名', roles: ['member'] }); // 409

@@ -10,6 +10,8 @@ import { person } from './member.table.js';
 
 let t: TestApp;
 let org: OrgRow;
+/** The whole birth date on file (the API shows staff the month only). */
+const bornOn = async (name: string) => (await t.b.db.select({ d: person.birthDate }).from(person).where(eq(person.name, name)))[0]?.d;
 let staff: Agent;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ID = {
@@ -85,12 +87,15 @@ describe('importing the roster from Excel', () => {
     const res = await upload(file, 'apply');
     expect(res.json()).toMatchObject({ created: 3, updated: 0, applied: true });
     const zhang = (await staff.get('/api/members?q=张红梅')).json().items[0];
-    expect(zhang).toMatchObject({ birthDate: '1972-05-18', ethnicity: '土家族', party: '民建', standing: true, position: 'standing', phoneMasked: '138****0011', terms: [{ name: '第十届' }] });
+    expect(zhang).toMatchObject({ birthMonth: '1972-05', ethnicity: '土家族', party: '民建', standing: true, position: 'standing', phoneMasked: '138****0011', idNumberOnFile: true, terms: [{ name: '第十届' }] });
+    expect(await bornOn('张红梅')).toBe('1972-05-18');
     expect(zhang.committees.map((c: { name: string }) => c.name)).toEqual(['提案委', '经济委']);
     const wang = (await staff.get('/api/members?q=王建国')).json().items[0];
-    expect(wang).toMatchObject({ gender: 'male', birthDate: '1968-11-02', party: '中共' });
+    expect(wang).toMatchObject({ gender: 'male', birthMonth: '1968-11', party: '中共' });
+    expect(await bornOn('王建国')).toBe('1968-11-02');
     const qin = (await staff.get('/api/members?q=覃桂英')).json().items[0];
-    expect(qin).toMatchObject({ birthDate: '1975-10-01', ethnicity: '土家族', position: 'member', phoneMasked: null });
+    expect(qin).toMatchObject({ birthMonth: '1975-10', ethnicity: '土家族', position: 'member', phoneMasked: null, idNumberOnFile: false });
+    expect(await bornOn('覃桂英')).toBe('1975-10-01');
     const raw = JSON.stringify(await t.b.db.select().from(person));
     expect(raw).not.toContain('13872600011');
     expect(raw).not.toContain(ID.zhang);
@@ -110,7 +115,7 @@ describe('importing the roster from Excel', () => {
     expect((await t.b.db.select().from(person)).length).toBe(3);
     const zhang = (await staff.get('/api/members?q=张红梅')).json().items[0];
     expect(zhang).toMatchObject({ position: 'vice_chair', workUnit: '远安县政协副主席', phoneMasked: '138****0011', committees: [{ name: '提案委' }] });
-    expect((await staff.get('/api/members?q=覃桂英')).json().items[0]).toMatchObject({ standing: true, birthDate: '1975-10-01' });
+    expect((await staff.get('/api/members?q=覃桂英')).json().items[0]).toMatchObject({ standing: true, birthMonth: '1975-10' });
   });
 
   it('takes back its own full export unchanged (the round trip an office makes)', async () => {
@@ -120,9 +125,12 @@ describe('importing the roster from Excel', () => {
     expect(res.json()).toMatchObject({ rows: 3, created: 0, updated: 3, ignoredColumns: ['活动小组'] });
     const masked = await staff.get('/api/members/export');
     const back = await upload(masked.rawPayload, 'apply');
-    expect(back.json()).toMatchObject({ created: 0, updated: 3 }); // masked numbers: matched by name, numbers kept
+    expect(back.json()).toMatchObject({ created: 0, updated: 3 }); // masked numbers and 已登记: matched by name, numbers kept
     const zhang = (await staff.get('/api/members?q=张红梅')).json().items[0];
-    expect(zhang).toMatchObject({ birthDate: '1972-05-18', phoneMasked: '138****0011' }); // 出生年月 1972.05 leaves the day on file
+    expect(zhang).toMatchObject({ phoneMasked: '138****0011', idNumberOnFile: true });
+    expect(await bornOn('张红梅')).toBe('1972-05-18'); // 出生年月 1972.05 leaves the day on file
+    const [{ n }] = await t.b.db.select({ n: sql<number>`count(*)::int` }).from(person).where(sql`${person.idNumberHash} = ${t.b.crypto.blindIndex(ID.zhang)}`);
+    expect(n).toBe(1);
   });
 
   it('matches a masked row with a new phone by name, and lets the ID number on file decide birth date and gender', async () => {

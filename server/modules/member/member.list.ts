@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.js';
 import { member, person } from './member.table.js';
 import { presentMember, type MemberRelations } from './member.presenter.js';
 import type { MemberListQuery, MemberView } from './member.schema.js';
+import { readerOf } from './member.visibility.js';
 
 type Filters = Omit<MemberListQuery, 'page' | 'pageSize'>;
 
@@ -97,7 +98,7 @@ export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<Page<Me
   listFilters(actor.orgId, q, (name, value) => ((params[name] = value), value));
   const { page, count } = statementsFor(ctx.db, q);
   const [rows, [{ total }]] = await Promise.all([page.execute(params), count.execute(params)]);
-  return { items: rows.map((r) => presentMember(r.m, r.p, r.rel, ctx.crypto)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => presentMember(r.m, r.p, r.rel, ctx.crypto, readerOf(actor, r.p.accountId))), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every matching member's id in roster order (the export walks these, so its cost grows with the roster, not its square). */

@@ -1,5 +1,6 @@
 import { maskPhone, type FieldCrypto } from '../../core/crypto.js';
 import type { MemberView } from './member.schema.js';
+import { formOf, ID_ON_FILE, sees, type MemberReader } from './member.visibility.js';
 import type { member, person } from './member.table.js';
 
 export type MemberRow = typeof member.$inferSelect;
@@ -12,17 +13,20 @@ export interface MemberRelations {
   otherOrgs: string[];
 }
 
-/** 420525196803120138 → 420525********0138 */
-export const maskIdNumber = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
-
-/** Row → API shape; phone and ID numbers are masked here, for every caller. */
-export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, crypto: FieldCrypto): MemberView {
+/**
+ * Row → the API shape for one audience of members (member.visibility.ts decides every field; the fields
+ * every reader sees whole are always there, member.visibility.test.ts holds the two equal): what the
+ * audience may not see is left out, the birth date is a month or a year, the phone is masked, the ID
+ * number is only "on file or not".
+ */
+export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, crypto: FieldCrypto, audience: MemberReader): MemberView {
   return {
     id: m.id,
     personId: p.id,
     name: p.name,
     gender: p.gender,
-    birthDate: p.birthDate,
+    birthYear: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+    ...(formOf('birthDate', audience) === 'month' && { birthMonth: p.birthDate?.slice(0, 7) ?? null }),
     ethnicity: p.ethnicity,
     sector: rel.sector,
     party: m.party,
@@ -32,16 +36,16 @@ export function presentMember(m: MemberRow, p: PersonRow, rel: MemberRelations, 
     standing: m.standing,
     position: m.position,
     workUnit: m.workUnit,
-    phoneMasked: p.phoneEnc ? maskPhone(crypto.decrypt(p.phoneEnc)) : null,
-    idNumberMasked: p.idNumberEnc ? maskIdNumber(crypto.decrypt(p.idNumberEnc)) : null,
+    ...(sees('phone', audience) && { phoneMasked: p.phoneEnc ? maskPhone(crypto.decrypt(p.phoneEnc)) : null }),
+    ...(sees('idNumber', audience) && { idNumberOnFile: !!p.idNumberEnc }),
     status: m.status,
     leftAt: m.leftAt,
-    leftReason: m.leftReason,
+    ...(sees('leftReason', audience) && { leftReason: m.leftReason }),
     otherOrgs: rel.otherOrgs,
   };
 }
 
-/** What the audit log keeps of a member: never the whole phone or ID number. */
+/** What the audit log keeps of a member (from the staff's view): never the whole phone, no digit of the ID number. */
 export const memberSnapshot = (v: MemberView) => ({
   name: v.name,
   sector: v.sector.name,
@@ -51,6 +55,6 @@ export const memberSnapshot = (v: MemberView) => ({
   position: v.position,
   workUnit: v.workUnit,
   phone: v.phoneMasked,
-  idNumber: v.idNumberMasked,
+  idNumber: v.idNumberOnFile ? ID_ON_FILE : null,
   status: v.status,
 });

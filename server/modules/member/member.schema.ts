@@ -76,12 +76,20 @@ export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: tr
 export type MemberExportQuery = z.infer<typeof MemberExportQuery>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
+/**
+ * A member as one audience sees them (member.visibility.ts): a field some readers of members may not
+ * see is optional, and absent for them. Never a whole birth date, phone or ID number; those come from
+ * the audited reveal.
+ */
 export const MemberView = z.object({
   id: z.string(),
   personId: z.string(),
   name: z.string(),
   gender: z.enum(GENDERS),
-  birthDate: z.string().nullable(),
+  /** the year of birth */
+  birthYear: z.number().nullable(),
+  /** 出生年月 "1962-07" (the member themself, leaders, staff): the day is part of the ID number, never shown */
+  birthMonth: z.string().nullable().optional(),
   ethnicity: z.string(),
   sector: Ref,
   party: z.string(),
@@ -92,11 +100,13 @@ export const MemberView = z.object({
   standing: z.boolean(),
   position: z.enum(MEMBER_POSITIONS),
   workUnit: z.string(),
-  phoneMasked: z.string().nullable(),
-  idNumberMasked: z.string().nullable(),
+  /** 138****0011 (the member themself, leaders, staff) */
+  phoneMasked: z.string().nullable().optional(),
+  /** whether an ID number is registered (the member themself, staff): none of its digits */
+  idNumberOnFile: z.boolean().optional(),
   status: z.enum(MEMBER_STATUSES),
   leftAt: z.string().nullable(),
-  leftReason: z.string().nullable(),
+  leftReason: z.string().nullable().optional(),
   /** other orgs where this person is a member too (市县两级委员) */
   otherOrgs: z.array(z.string()),
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
-import { requireAccess } from '../../core/access.js';
+import { requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, fieldError, notFound } from '../../core/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -13,6 +13,7 @@ import { member, memberCommittee, memberTerm, person } from './member.table.js';
 import { selectMembers } from './member.list.js';
 import { memberSnapshot, presentMember } from './member.presenter.js';
 import type { MemberBody, MemberLeaveBody, MemberUpdateBody, MemberView } from './member.schema.js';
+import { readerOf, ID_ON_FILE } from './member.visibility.js';
 
 /** 张红梅 → { namePinyin: 'zhanghongmei', nameInitials: 'zhm' } (surname readings: 单 shan, 曾 zeng). */
 export function pinyinOf(name: string) {
@@ -20,15 +21,16 @@ export function pinyinOf(name: string) {
   return { namePinyin: syllables.join('').toLowerCase(), nameInitials: syllables.map((s) => s[0] ?? '').join('').toLowerCase() };
 }
 
-async function loadMember(db: Executor, ctx: Ctx, orgId: string, id: string): Promise<MemberView> {
-  const [r] = await selectMembers(db).where(and(eq(member.orgId, orgId), eq(member.id, id)));
+/** The member as the actor may see them (member.visibility.ts). */
+async function loadMember(db: Executor, ctx: Ctx, actor: OrgActor, id: string): Promise<MemberView> {
+  const [r] = await selectMembers(db).where(and(eq(member.orgId, actor.orgId), eq(member.id, id)));
   if (!r) throw notFound('委员不存在或不属于本组织');
-  return presentMember(r.m, r.p, r.rel, ctx.crypto);
+  return presentMember(r.m, r.p, r.rel, ctx.crypto, readerOf(actor, r.p.accountId));
 }
 
 export async function getMember(ctx: Ctx, id: string) {
   const actor = requireAccess(ctx.actor, 'member.read');
-  return loadMember(ctx.db, ctx, actor.orgId, id);
+  return loadMember(ctx.db, ctx, actor, id);
 }
 
 /** Every referenced sector, committee and term must be the org's own. */
@@ -122,7 +124,7 @@ export async function createMember(ctx: Ctx, b: MemberBody): Promise<MemberView>
       .values({ orgId: actor.orgId, personId: p.id, sectorId: b.sectorId, party: b.party, standing: b.standing, position: b.position, workUnit: b.workUnit })
       .returning();
     await setLinks(tx, actor.orgId, m.id, b);
-    const view = await loadMember(tx, ctx, actor.orgId, m.id);
+    const view = await loadMember(tx, ctx, actor, m.id);
     await writeAudit(ctx, { action: 'member.create', summary: `新增委员 ${view.name}（${view.sector.name}）`, targetType: 'member', targetId: m.id, after: memberSnapshot(view) }, tx);
     return view;
   });
@@ -131,7 +133,7 @@ export async function createMember(ctx: Ctx, b: MemberBody): Promise<MemberView>
 export async function updateMember(ctx: Ctx, id: string, b: MemberUpdateBody): Promise<MemberView> {
   const actor = requireAccess(ctx.actor, 'member.manage');
   return ctx.db.transaction(async (tx) => {
-    const before = await loadMember(tx, ctx, actor.orgId, id);
+    const before = await loadMember(tx, ctx, actor, id);
     await checkRefs(tx, actor.orgId, b);
     if (b.phone || b.idNumber) {
       const other = await findPerson(tx, ctx, { phone: b.phone, idNumber: b.idNumber });
@@ -147,10 +149,18 @@ export async function updateMember(ctx: Ctx, id: string, b: MemberUpdateBody): P
     for (const k of ['sectorId', 'party', 'standing', 'position', 'workUnit'] as const) if (b[k] !== undefined) Object.assign(mv, { [k]: b[k] });
     if (Object.keys(mv).length) await tx.update(member).set(mv).where(eq(member.id, id));
     await setLinks(tx, actor.orgId, id, b);
-    const after = await loadMember(tx, ctx, actor.orgId, id);
+    const after = await loadMember(tx, ctx, actor, id);
     await writeAudit(
       ctx,
-      { action: 'member.update', summary: `修改委员 ${after.name} 的信息`, targetType: 'member', targetId: id, before: memberSnapshot(before), after: memberSnapshot(after) },
+      {
+        action: 'member.update',
+        summary: `修改委员 ${after.name} 的信息`,
+        targetType: 'member',
+        targetId: id,
+        before: memberSnapshot(before),
+        // the snapshot shows no digit of the ID number, so a new one is said in words
+        after: { ...memberSnapshot(after), ...(b.idNumber !== undefined && { idNumber: b.idNumber ? `${ID_ON_FILE}（本次填写）` : null }) },
+      },
       tx,
     );
     return after;
@@ -161,14 +171,14 @@ export async function updateMember(ctx: Ctx, id: string, b: MemberUpdateBody): P
 export async function leaveMember(ctx: Ctx, id: string, b: MemberLeaveBody): Promise<MemberView> {
   const actor = requireAccess(ctx.actor, 'member.manage');
   return ctx.db.transaction(async (tx) => {
-    const before = await loadMember(tx, ctx, actor.orgId, id);
+    const before = await loadMember(tx, ctx, actor, id);
     if (before.status === 'left') throw conflict(`${before.name} 已于 ${before.leftAt} 离任`);
     await tx.update(member).set({ status: 'left', leftAt: b.leftAt, leftReason: b.reason }).where(eq(member.id, id));
     // offices end with the membership: groups they lead or convene, and their places in party organisations
     const led = await tx.update(memberGroup).set({ leaderId: null }).where(eq(memberGroup.leaderId, id)).returning({ name: memberGroup.name });
     const convened = await tx.update(memberGroup).set({ convenerId: null }).where(eq(memberGroup.convenerId, id)).returning({ name: memberGroup.name });
     const party = await tx.delete(partyOrgMember).where(eq(partyOrgMember.memberId, id)).returning({ id: partyOrgMember.partyOrgId });
-    const after = await loadMember(tx, ctx, actor.orgId, id);
+    const after = await loadMember(tx, ctx, actor, id);
     const ended = [...led.map((g) => `${g.name}带组领导`), ...convened.map((g) => `${g.name}召集人`), ...(party.length ? [`${party.length} 个党组织的职务`] : [])];
     await writeAudit(
       ctx,
@@ -206,5 +216,5 @@ export async function revealMemberContact(ctx: Ctx, id: string) {
 export async function myMembership(ctx: Ctx): Promise<MemberView | null> {
   const actor = requireAccess(ctx.actor, 'org.read');
   const [r] = await selectMembers(ctx.db).where(and(eq(member.orgId, actor.orgId), eq(person.accountId, actor.accountId)));
-  return r ? presentMember(r.m, r.p, r.rel, ctx.crypto) : null;
+  return r ? presentMember(r.m, r.p, r.rel, ctx.crypto, 'self') : null;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { fromExportedText } from '../../core/xlsx.js';
 import { fromIdNumber } from './idcard.js';
 import { GENDER_LABELS, MemberBody, PARTIES, POSITION_LABELS, type MEMBER_POSITIONS } from './member.schema.js';
+import { ID_ON_FILE } from './member.visibility.js';
 
 /**
  * Reading a roster from .xlsx: the headings an office uses, every cell checked on its own, with a
@@ -119,7 +120,8 @@ const HEADING_ALIASES: Record<string, Heading> = {
   身份证: '身份证号', 身份证号码: '身份证号', 公民身份号码: '身份证号',
 };
 
-const masked = (s: string) => /\*{2,}/.test(s);
+/** A masked number (138****0011), or the export's 已登记 for an ID number on file: neither says which number it is. */
+const masked = (s: string) => /\*{2,}/.test(s) || s === ID_ON_FILE;
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message ?? '格式不正确';
 
 /** Opens the upload: only a real .xlsx (checked by content, not by name). */

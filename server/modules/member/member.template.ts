@@ -8,7 +8,7 @@ import { MEMBER_COLUMNS } from './member.export.js';
 import { PARTIES } from './member.schema.js';
 import { MAX_ROWS, ROSTER_HEADINGS } from './member.sheet.js';
 
-const EXAMPLE = ['张红梅', '女', '1972.05', '土家族', '经济界', '民建', '提案委', '常委', '远安县鸣凤镇红梅农业专业合作社理事长', '13872600011', '420525197205183526'];
+const EXAMPLE = ['张红梅', '女', '1972.05', '土家族', '经济界', '民建', '提案委', '常委', '远安县鸣凤镇红梅农业专业合作社理事长', '13800000000', '420525197205183526'];
 
 /**
  * The import template: the roster's headings, drop-down lists of the org's own sectors, the parties

@@ -59,26 +59,32 @@ describe('ID numbers and names', () => {
 });
 
 describe('adding and changing members', () => {
-  it('adds a member; birth date and gender come from the ID number; phone and ID are masked and encrypted', async () => {
+  it('adds a member; birth date and gender come from the ID number; phone masked, the ID number only "on file", both encrypted', async () => {
     const res = await staff.post('/api/members', body());
     expect(res.statusCode).toBe(200);
     const m = res.json();
     expect(m).toMatchObject({
       name: '张红梅',
-      birthDate: '1972-05-18',
+      gender: 'female',
+      birthYear: 1972,
+      birthMonth: '1972-05',
       sector: { name: '经济界' },
       committees: [{ name: '提案委' }],
       terms: [{ name: '第十届' }],
       standing: true,
       phoneMasked: '138****0011',
-      idNumberMasked: `420525********${ZHANG_ID.slice(-4)}`,
+      idNumberOnFile: true,
     });
+    // the day of birth and every digit of the ID number are the reveal's
+    expect(m).not.toHaveProperty('birthDate');
+    expect(m).not.toHaveProperty('idNumberMasked');
     const [row] = await t.b.db.select().from(person).where(eq(person.id, m.personId));
+    expect(row.birthDate).toBe('1972-05-18');
     const raw = JSON.stringify(row);
     expect(raw).not.toContain('13872600011');
     expect(raw).not.toContain(ZHANG_ID);
     const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'member.create'));
-    expect(JSON.stringify(entry)).not.toContain(ZHANG_ID);
+    expect(entry.after).toMatchObject({ phone: '138****0011', idNumber: '已登记' });
   });
 
   it('refuses bad input with Chinese messages and adds nothing', async () => {
@@ -133,18 +139,28 @@ describe('who sees what', () => {
     expect((await staff.get('/api/members/me')).json()).toBeNull();
   });
 
-  it('members see colleagues masked and never the whole number; units cannot list members', async () => {
-    const { member: m } = await buildMember(t.b, { org, sector: economy, name: '郭海燕', phone: '13872600013' });
+  it('members see a colleague’s year of birth, and neither phone nor ID number; units cannot list members', async () => {
+    const guoId = makeIdNumber('420525', '1962-07-19', 'female', 62);
+    const { member: m } = await buildMember(t.b, { org, sector: economy, name: '郭海燕', gender: 'female', birthDate: '1962-07-19', phone: '13872600013', idNumber: guoId });
+    await staff.post(`/api/members/${m.id}/leave`, { leftAt: '2026-10-31', reason: '因病辞去委员职务' });
     await buildAccount(t.b, { org, loginName: 'yangwei', roles: ['member'] });
     const member = await signIn(t.app, 'yangwei');
-    const list = (await member.get('/api/members?q=郭海燕')).json();
-    expect(list.items[0].phoneMasked).toBe('138****0013');
-    expect(JSON.stringify(list)).not.toContain('13872600013');
+    const list = (await member.get('/api/members?q=郭海燕&status=left')).json();
+    const one = (await member.get(`/api/members/${m.id}`)).json();
+    for (const colleague of [list.items[0], one]) {
+      expect(colleague).toMatchObject({ name: '郭海燕', gender: 'female', birthYear: 1962, status: 'left', leftAt: '2026-10-31' });
+      for (const hidden of ['birthDate', 'birthMonth', 'phoneMasked', 'idNumberOnFile', 'idNumberMasked', 'leftReason']) expect(colleague).not.toHaveProperty(hidden);
+    }
+    for (const body of [JSON.stringify(list), JSON.stringify(one)]) expect(body).not.toContain('1962-07');
+    // staff see the month of birth, the phone masked and that an ID number is on file — never its digits
+    const asStaff = (await staff.get(`/api/members/${m.id}`)).json();
+    expect(asStaff).toMatchObject({ birthMonth: '1962-07', phoneMasked: '138****0013', idNumberOnFile: true, leftReason: '因病辞去委员职务' });
+    expect(asStaff).not.toHaveProperty('birthDate');
     expect((await member.get(`/api/members/${m.id}/contact`)).statusCode).toBe(403);
     await buildAccount(t.b, { org, loginName: 'zhujianju', roles: ['unit'] });
     expect((await (await signIn(t.app, 'zhujianju')).get('/api/members')).statusCode).toBe(403);
     const full = await staff.get(`/api/members/${m.id}/contact`);
-    expect(full.json()).toEqual({ phone: '13872600013', idNumber: null });
+    expect(full.json()).toEqual({ phone: '13872600013', idNumber: guoId });
     const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'member.view_contact'));
     expect(entry).toMatchObject({ targetId: m.id, actorName: '刘静', orgId: org.id });
   });
@@ -183,9 +199,18 @@ describe('the members list', () => {
     const zhang = sheet.getRow(names.indexOf('张红梅') + 2);
     expect(zhang.getCell(3).value).toBe('1972.05');
     expect(zhang.getCell(10).value).toBe('138****0011');
-    expect(JSON.stringify(sheet.getSheetValues())).not.toContain(ZHANG_ID);
+    expect(zhang.getCell(11).value).toBe('已登记');
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain(ZHANG_ID.slice(6, 14));
     const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'member.export'));
     expect(entry.summary).toBe('导出委员名单 2 人');
+    // a member's export has the columns a colleague sees: the year of birth, no phone, no ID number
+    await buildAccount(t.b, { org, loginName: 'exportingmember', roles: ['member'] });
+    const asMember = await (await signIn(t.app, 'exportingmember')).get(`/api/members/export?committeeId=${tiwei.id}`);
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.load(asMember.rawPayload as unknown as ArrayBuffer);
+    const rows = theirs.getWorksheet('委员名单')!;
+    expect(rows.getRow(1).values).toEqual([undefined, '姓名', '性别', '出生年月', '民族', '界别', '党派', '专委会', '职务', '工作单位及职务', '活动小组']);
+    expect(rows.getRow([...rows.getColumn(1).values.slice(2)].indexOf('张红梅') + 2).getCell(3).value).toBe('1972');
   });
 
   it('loads in the same number of queries whatever the page size', async () => {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../core/sql.js';
 import { buildAccount, buildMember } from '../../demo/builders.js';
 import { signIn, testApp, type Agent, type TestApp } from '../../test/harness.js';
 import { auditLog } from '../audit/audit.table.js';
@@ -173,8 +174,12 @@ describe('the reply letter (复文)', () => {
       expect(text).toContain(s);
   });
 
-  it('is for the proposers (also of a merged proposal), the unit that wrote it, staff and leaders only', async () => {
+  it('is for the proposers (also of a merged proposal), the unit that wrote it, staff and leaders only; each download audited', async () => {
+    const audited = async () => (await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from audit_log where action = 'proposal.letter' and target_id = ${replyId}`))[0].n;
+    const before = await audited();
     for (const a of [zhang, guo, wang, li, chen]) expect((await a.get(`/api/proposal-replies/${replyId}/letter.docx`)).statusCode).toBe(200);
+    // the letter prints its contact person's whole phone for the proposers
+    expect(await audited()).toBe(before + 5);
     for (const a of [zhou, sun, zhao]) {
       const res = await a.get(`/api/proposal-replies/${replyId}/letter.docx`);
       expect(res.statusCode).toBe(404);

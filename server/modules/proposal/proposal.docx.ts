@@ -5,6 +5,7 @@ import type { Ctx, Executor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { rowsOf } from '../../core/sql.js';
 import { chinaDate } from '../../core/workdays.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { chineseDate } from '../opinion/bulletin.docx.js';
 import { chineseNumber } from '../term/term.schema.js';
 import { letterData, printables, type LetterData, type Printable } from './proposal.docs.data.js';
@@ -247,11 +248,21 @@ export async function proposalDocx(ctx: Ctx, id: string) {
   return file(proposalDocument(await orgInfo(ctx.db, actor.orgId), p), `${p.sessionName}${label}.docx`, `proposal-${p.number ?? id.slice(0, 8)}.docx`);
 }
 
-/** A reply letter (复文) or follow-up report, for its unit, the proposers, staff and leaders (else 404). */
+/**
+ * A reply letter (复文) or follow-up report, for its unit, the proposers, staff and leaders (else 404). The
+ * letter prints its contact person's whole phone for the proposers, so each download of one is audited.
+ */
 export async function replyLetterDocx(ctx: Ctx, replyId: string) {
   const actor = requireAccess(ctx.actor, 'proposal.read');
   const l = await letterData(ctx.db, await viewerOf(ctx.db, actor), replyId);
   const { doc, title } = letterDocument(await orgInfo(ctx.db, actor.orgId), l);
+  if (l.contactPhone)
+    await writeAudit(ctx, {
+      action: 'proposal.letter',
+      summary: `导出${l.unitName}的${title}（含联系人${l.contactName}的联系电话）`,
+      targetType: 'proposal_reply',
+      targetId: replyId,
+    });
   return file(doc, `${title}（${l.unitName}）.docx`, `reply-${l.proposals[0].number ?? 'x'}-${replyId.slice(0, 8)}.docx`);
 }
 

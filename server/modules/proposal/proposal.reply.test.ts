@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../core/sql.js';
 import { testApp, type TestApp } from '../../test/harness.js';
 import { FIXTURE_NOW, proposalFixture, type ProposalFixture } from './proposal.fixture.js';
 import { handling, SIGN_OFF_TEXT } from './proposal.handling.fixture.js';
@@ -60,11 +62,15 @@ describe('the whole cycle', () => {
     expect(h.refused(await h.reply('housing', lead))).toEqual({ status: 409, message: '答复前请先登记与提案者的沟通情况' });
     h.moveTo('2026-06-10T02:00:00Z');
     h.ok(await h.contact('housing', lead));
-    const second = h.ok(await h.reply('housing', lead, { category: 'A' }));
+    // the form holds the unit's registered phone masked: a masked number is refused; left empty, the registered one goes on the letter
+    expect(h.refused(await h.reply('housing', lead, { category: 'A', contactPhone: '071****1001' }))).toEqual({ status: 400, message: '联系电话只能包含数字、空格和“-”（留空则使用本单位登记的电话）' });
+    const second = h.ok(await h.reply('housing', lead, { category: 'A', contactPhone: '' }));
     expect(second.status).toBe('replied');
     expect(second.publication.dueOn).toBe('2026-07-09'); // 20 working days after 06-10 (端午 06-19 off)
     const current = second.replies.find((r) => r.status === 'sent')!;
-    expect(current).toMatchObject({ round: 2, category: 'A' });
+    expect(current).toMatchObject({ round: 2, category: 'A', contactName: '王磊', contactPhone: '071****1001' });
+    const [stored] = await rowsOf<{ contact_phone: string }>(t.b.db, sql`select contact_phone from proposal_reply where id = ${current.id}`);
+    expect(stored.contact_phone).toBe('0717-3811001');
     const closed = h.ok(await h.rate('zhang', current.id, 'satisfied'));
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['assigned', 'signed_off', 'contacted', 'replied', 'rated', 'rehandled', 'closed']));

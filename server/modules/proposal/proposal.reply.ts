@@ -54,6 +54,16 @@ async function rollUpReplied(ctx: Ctx, tx: Executor, p: ProposalRow, rules: Prop
   return true;
 }
 
+/**
+ * The letter's contact as given; left empty, the unit's registered contact — whose whole phone the unit's
+ * own pages show masked, so the form leaves it to the server rather than reveal it to fill itself in.
+ */
+const registeredContact = (unitId: string, b: ReplyBody) => ({
+  contactName: b.contactName || sql<string>`(select contact_name from handling_unit where id = ${unitId})`,
+  contactPhone:
+    b.contactPhone || sql<string>`(select case when ${b.contactName} in ('', contact_name) then contact_phone else '' end from handling_unit where id = ${unitId})`,
+});
+
 export async function replyToProposal(ctx: Ctx, assignmentId: string, b: ReplyBody) {
   const actor = requireAccess(ctx.actor, 'proposal.handle');
   const id = await ctx.db.transaction(async (tx) => {
@@ -78,7 +88,7 @@ export async function replyToProposal(ctx: Ctx, assignmentId: string, b: ReplyBo
     const followUpOn = category.followUp ? b.followUpOn : null;
     const [reply] = await tx
       .insert(proposalReply)
-      .values({ orgId: actor.orgId, proposalId: p.id, assignmentId: a.id, unitId: unit.id, round: a.round, kind: 'reply', ...b, followUpOn, sentBy: actor.accountId, sentAt: now })
+      .values({ orgId: actor.orgId, proposalId: p.id, assignmentId: a.id, unitId: unit.id, round: a.round, kind: 'reply', ...b, ...registeredContact(unit.id, b), followUpOn, sentBy: actor.accountId, sentAt: now })
       .returning();
     await tx.update(proposalAssignment).set({ status: 'replied', followUpDueOn: followUpOn, followUpDoneAt: null }).where(eq(proposalAssignment.id, a.id));
     // an extension still asked for is moot once the unit has replied

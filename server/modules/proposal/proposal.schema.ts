@@ -311,7 +311,13 @@ export const ReplyBody = z.object({
   followUpOn: isoDate('再次报告日期').nullable().default(null),
   signer: text('签发人', 2, 20),
   contactName: z.string().trim().max(20, '联系人不超过 20 个字').default(''),
-  contactPhone: z.string().trim().max(20, '联系电话不超过 20 个字').default(''),
+  /** empty: the unit's registered phone (when the contact is the unit's registered contact, or left empty) */
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20, '联系电话不超过 20 个字')
+    .regex(/^[0-9+\-\s()（）转]*$/, '联系电话只能包含数字、空格和“-”（留空则使用本单位登记的电话）')
+    .default(''),
 });
 export type ReplyBody = z.infer<typeof ReplyBody>;
 
@@ -480,8 +486,8 @@ export const SignerView = z.object({
   status: z.enum(['confirmed', 'invited', 'declined', 'lapsed']),
   statusLabel: z.string(),
   respondedAt: z.string().nullable(),
-  /** masked for all; the whole number only for the units handling it (to contact the proposer) and staff */
-  phone: z.string().nullable(),
+  /** 139****1001, for the audiences that see a member's phone (member.visibility.ts: the proposer themself, the units handling it, leaders, staff); whole only from GET /api/proposals/:id/contacts (audited) */
+  phoneMasked: z.string().nullable().optional(),
 });
 export const ProposalFileView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() });
 export type ProposalFileView = z.infer<typeof ProposalFileView>;
@@ -523,7 +529,9 @@ export const ReplyView = z.object({
   categoryCorrectedFrom: z.string().nullable(),
   followUpOn: z.string().nullable(),
   signer: z.string(),
+  /** the letter's contact person, for staff and the units on the proposal ('' for others) */
   contactName: z.string(),
+  /** masked (071****2345); whole only from GET /api/proposals/:id/contacts (staff) or in the letter itself (audited) */
   contactPhone: z.string(),
   status: z.enum(['sent', 'returned']),
   returnedReason: z.string().nullable(),
@@ -598,6 +606,8 @@ export const ProposalView = ProposalListItem.extend({
     object: z.boolean(),
     requestExtension: z.boolean(),
     recordContact: z.boolean(),
+    /** may ask for the proposers' whole phone numbers (GET /api/proposals/:id/contacts, audited): the units handling it and the proposals office */
+    viewContacts: z.boolean(),
     signOff: z.boolean(),
     reply: z.boolean(),
     followUp: z.boolean(),
@@ -609,6 +619,13 @@ export const ProposalView = ProposalListItem.extend({
   }),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
+
+/** The whole phone numbers behind a proposal, to phone its proposers (and, for staff, the replying units' contacts): an audited reveal. */
+export const ProposalContactsView = z.object({
+  signers: z.array(z.object({ memberId: z.string(), name: z.string(), phone: z.string().nullable() })),
+  replies: z.array(z.object({ id: z.string(), unit: Ref, contactName: z.string(), contactPhone: z.string() })),
+});
+export type ProposalContactsView = z.infer<typeof ProposalContactsView>;
 
 /** Earlier proposals like the one being drafted, with their replies' categories. */
 export const SimilarProposal = z.object({

@@ -52,7 +52,7 @@ describe('writing a proposal', () => {
     expect(res.statusCode).toBe(200);
     const p = res.json();
     expect(p).toMatchObject({ status: 'draft', statusLabel: '草稿', kind: 'plenary', kindLabel: '大会提案', session: { name: '十届五次会议' }, proposerName: '张红梅', number: null });
-    expect(p.signers).toEqual([expect.objectContaining({ name: '张红梅', status: 'confirmed', sector: '经济界', phone: '139****1001' })]);
+    expect(p.signers).toEqual([expect.objectContaining({ name: '张红梅', status: 'confirmed', sector: '经济界', phoneMasked: '139****1001' })]);
     expect(p.can).toMatchObject({ edit: true, submit: true, review: false, withdraw: false });
     expect(p.timeline.map((e: { label: string }) => e.label)).toEqual(['撰写提案']);
     expect((await guo.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
@@ -177,18 +177,41 @@ describe('writing a proposal', () => {
 });
 
 describe('who sees what', () => {
-  it('members read filed proposals; units only theirs, with the proposers phones whole; leaders masked', async () => {
+  it('members read filed proposals; proposers’ phones masked for units, leaders and staff, whole only by the audited reveal', async () => {
     const p = await insertProposal(fx, { status: 'filed', signers: [fx.zhang.member, fx.yang.member] });
     const asGuo = (await guo.get(`/api/proposals/${p.id}`)).json();
-    expect(asGuo).toMatchObject({ numberLabel: expect.stringMatching(/^第\d{4}号$/), can: { edit: false, review: false, rateReplyIds: [] } });
-    expect(asGuo.signers[0].phone).toBe('139****1001');
-    expect((await chen.get(`/api/proposals/${p.id}`)).json().signers[0].phone).toBe('139****1001');
-    expect((await li.get(`/api/proposals/${p.id}`)).json().signers[0].phone).toBe('13907171001');
+    expect(asGuo).toMatchObject({ numberLabel: expect.stringMatching(/^第\d{4}号$/), can: { edit: false, review: false, rateReplyIds: [], viewContacts: false } });
+    // a colleague sees no phone of the proposers, the proposer their own masked
+    expect(asGuo.signers[0]).not.toHaveProperty('phoneMasked');
+    expect((await zhang.get(`/api/proposals/${p.id}`)).json().signers.map((s: { phoneMasked?: string }) => s.phoneMasked)).toEqual(['139****1001', undefined]);
+    expect((await chen.get(`/api/proposals/${p.id}`)).json().signers[0].phoneMasked).toBe('139****1001');
+    const asStaff = (await li.get(`/api/proposals/${p.id}`)).json();
+    expect(asStaff.signers[0].phoneMasked).toBe('139****1001');
+    expect(asStaff.can.viewContacts).toBe(true);
+    expect(JSON.stringify(asStaff)).not.toContain('13907171001');
     expect((await wang.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
+    expect((await wang.get(`/api/proposals/${p.id}/contacts`)).statusCode).toBe(404);
+    for (const who of [guo, zhang, chen]) expect((await who.get(`/api/proposals/${p.id}/contacts`)).json().error.message).toBe('只有承办该提案的单位和提案委可以查看提案者的完整联系电话');
     const a = await insertAssignment(fx, p.id, fx.units.housing.unit.id);
     await t.b.db.execute(sql`update proposal set status = 'assigned' where id = ${p.id}`);
     const asUnit = (await wang.get(`/api/proposals/${p.id}`)).json();
-    expect(asUnit.signers.map((s: { phone: string }) => s.phone)).toEqual(['13907171001', '13907171002']);
+    expect(asUnit.signers.map((s: { phoneMasked: string }) => s.phoneMasked)).toEqual(['139****1001', '139****1002']);
+    expect(asUnit.can.viewContacts).toBe(true);
+    expect(JSON.stringify(asUnit)).not.toContain('13907171001');
+    // the unit phones the proposers before replying: the whole numbers, and an audit entry saying who, whose and why
+    const contacts = await wang.get(`/api/proposals/${p.id}/contacts`);
+    expect(contacts.json()).toEqual({
+      signers: [
+        { memberId: fx.zhang.member.id, name: '张红梅', phone: '13907171001' },
+        { memberId: fx.yang.member.id, name: '杨德明', phone: '13907171002' },
+      ],
+      replies: [],
+    });
+    const [seen] = await rowsOf<{ actor_name: string; summary: string; target_id: string }>(
+      t.b.db,
+      sql`select actor_name, summary, target_id from audit_log where action = 'proposal.view_contact' order by id desc limit 1`,
+    );
+    expect(seen).toEqual({ actor_name: '王磊', summary: `查看提案“${p.title}”张红梅、杨德明的完整联系电话（县住房和城乡建设局办理前与提案者沟通）`, target_id: p.id });
     expect(asUnit.can).toMatchObject({ myAssignmentId: a.id, object: true, requestExtension: true, recordContact: true, reply: false, signOff: false });
     expect(asUnit.units).toEqual([expect.objectContaining({ unit: { id: fx.units.housing.unit.id, name: '县住房和城乡建设局' }, role: 'sole', roleLabel: '承办', dueOn: '2026-06-02', overdue: false })]);
     expect((await (await fx.as('sun')).get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
@@ -207,7 +230,9 @@ describe('who sees what', () => {
     expect((await zhang.get(`/api/proposals/${main.id}`)).json().can.rateReplyIds).toEqual([reply.id]);
     expect((await yang.get(`/api/proposals/${main.id}`)).json().can.rateReplyIds).toEqual([]);
     const asUnit = (await wang.get(`/api/proposals/${merged.id}`)).json();
-    expect(asUnit.replies[0].contactPhone).toBe('0717-3812345');
+    expect(asUnit.replies[0]).toMatchObject({ contactName: '李明', contactPhone: '071****2345' });
+    // staff reveal the replying unit's contact phone along with the proposers'
+    expect((await li.get(`/api/proposals/${merged.id}/contacts`)).json().replies).toEqual([{ id: reply.id, unit: { id: fx.units.housing.unit.id, name: '县住房和城乡建设局' }, contactName: '李明', contactPhone: '0717-3812345' }]);
     expect(asUnit.can.myAssignmentId).toBeNull();
     const before = t.deps.database.queryCount();
     expect((await li.get(`/api/proposals/${main.id}`)).statusCode).toBe(200);

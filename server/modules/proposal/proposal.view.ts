@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { can, requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
-import { maskPhone } from '../../core/crypto.js';
+import { maskPhone, maskPhoneText } from '../../core/crypto.js';
+import { audienceOf, sees } from '../member/member.visibility.js';
 import { rowsOf } from '../../core/sql.js';
 import { chinaDate } from '../../core/workdays.js';
 import { PROPOSAL_EVENT_LABELS, rulesOf } from './proposal.access.js';
@@ -17,14 +18,14 @@ import {
   type ProposalView,
 } from './proposal.schema.js';
 import { detailColumns, type DetailRow } from './proposal.view.sql.js';
-import { loadVisible, viewerOf, type Viewer } from './proposal.visible.js';
+import { loadVisible, mayViewContacts, unitOnProposal, viewerOf, type Viewer } from './proposal.visible.js';
 import { mayDo } from './proposal.workflow.js';
 
 const SIGNER_LABELS = { confirmed: '已确认', invited: '待确认', declined: '不同意联名', lapsed: '逾期未确认' } as const;
 
 /**
- * The proposal as the actor may see it (404 when they may not): the item, texts, signers (phones whole
- * for staff and the units handling it, masked for everyone else), files, decision, merging, units with
+ * The proposal as the actor may see it (404 when they may not): the item, texts, signers (phones masked, for
+ * those member.visibility.ts lets see them; whole only from the audited reveal), files, decision, merging, units with
  * their objections, extensions and contacts, replies with sign-offs and ratings, key proposal,
  * publication, source concerns, timeline, and what the viewer may do now. Four queries whatever its size.
  */
@@ -44,8 +45,9 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
   const mine = r.signers.find((s) => s.memberId === v.memberId) ?? null;
   const writer = !!mine && mine.position === 0 && can(v.actor, 'proposal.write');
   const myAssignment = v.unitId && !r.main ? (r.assignments.find((a) => a.unit.id === v.unitId && a.status !== 'withdrawn') ?? null) : null;
-  const unitOnIt = !!v.unitId && r.assignments.some((a) => a.unit.id === v.unitId && a.status !== 'withdrawn');
-  const wholePhone = v.staff || unitOnIt;
+  const unitOnIt = unitOnProposal(v, r.assignments);
+  // a unit account sees proposers as a unit, whatever else it is; others by their role, and themselves as themselves
+  const audienceFor = (memberId: string) => (memberId === v.memberId ? 'self' : unitOnIt && !v.staff ? 'unit' : audienceOf(v.actor));
   const replies = r.replies.filter((y) => v.staff || unitOnIt || y.status === 'sent');
   const confirmed = mine?.status === 'confirmed';
   const current = (y: DetailRow['replies'][number]) => {
@@ -78,7 +80,7 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
       status: s.status,
       statusLabel: SIGNER_LABELS[s.status],
       respondedAt: iso(s.respondedAt),
-      phone: s.phoneEnc ? (wholePhone ? ctx.crypto.decrypt(s.phoneEnc) : maskPhone(ctx.crypto.decrypt(s.phoneEnc))) : null,
+      ...(sees('phone', audienceFor(s.memberId)) && { phoneMasked: s.phoneEnc ? maskPhone(ctx.crypto.decrypt(s.phoneEnc)) : null }),
     })),
     files: r.files.map((f) => ({ ...f, size: Number(f.size) })),
     decision: ['declined', 'converted', 'returned', 'merged'].includes(r.status)
@@ -111,7 +113,7 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
     replies: replies.map((y) => ({
       ...y,
       categoryLabel: y.category ? (rules.replyCategories.find((c) => c.code === y.category)?.label ?? y.category) : null,
-      contactPhone: v.staff || unitOnIt ? y.contactPhone : '',
+      contactPhone: v.staff || unitOnIt ? maskPhoneText(y.contactPhone) : '',
       contactName: v.staff || unitOnIt ? y.contactName : '',
       sentAt: iso(y.sentAt)!,
       signOffs: y.signOffs.map((s) => ({ unit: s.unit, text: s.text, signedOffAt: iso(s.signedOffAt), late: s.signedOffAt ? chinaDate(new Date(s.signedOffAt)) > s.dueOn : s.dueOn < today })),
@@ -147,6 +149,7 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
       object: !!canHandle && canHandle.status === 'handling' && !canHandle.objectedAt && today <= canHandle.objectionDueOn && mayDo(main, 'object'),
       requestExtension: !!replying && replying.status === 'handling' && !replying.extensions.some((e) => e.status === 'pending') && mayDo(main, 'requestExtension'),
       recordContact: !!canHandle && mayDo(main, 'recordContact'),
+      viewContacts: mayViewContacts(v, unitOnIt),
       signOff: !!canHandle && canHandle.role === 'co' && canHandle.status === 'handling' && mayDo(main, 'signOff'),
       reply: !!replying && replying.status === 'handling' && (!rules.contactRequired || contacted) && mayDo(main, 'reply'),
       followUp: !!replying && !!replying.followUpDueOn && !replying.followUpDoneAt && mayDo(main, 'followUp'),

@@ -73,3 +73,10 @@ export async function loadVisible(db: Executor, v: Viewer, id: string): Promise<
   if (!rows[0]) throw notFound('提案不存在或无权查看');
   return rows[0] as ProposalRow;
 }
+
+/** Whether the viewer's unit has a live part in the proposal (the main one's parts, for a merged proposal). */
+export const unitOnProposal = (v: Viewer, assignments: { unit: { id: string }; status: string }[]) =>
+  !!v.unitId && assignments.some((a) => a.unit.id === v.unitId && a.status !== 'withdrawn');
+
+/** Who may ask for the proposers' whole phone numbers: the proposals office, and a unit handling the proposal (to talk with them before replying). */
+export const mayViewContacts = (v: Viewer, unitOnIt: boolean) => v.staff || (unitOnIt && can(v.actor, 'proposal.handle'));

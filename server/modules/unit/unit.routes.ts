@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { z } from 'zod';
-import { UnitAccountOption, UnitAccountsBody, UnitBody, UnitDeleteResult, UnitListQuery, UnitUpdateBody, UnitView } from './unit.schema.js';
-import { createUnit, deleteUnit, listUnits, myUnit, setUnitAccounts, unitAccountOptions, updateUnit } from './unit.service.js';
+import { UnitAccountOption, UnitAccountsBody, UnitBody, UnitContact, UnitUpdateBody, UnitDeleteResult, UnitListQuery, UnitView } from './unit.schema.js';
+import { createUnit, deleteUnit, listUnits, myUnit, revealUnitContact, setUnitAccounts, unitAccountOptions, updateUnit } from './unit.service.js';
 
 const tags = ['承办单位'];
 const manage = { access: 'unit.manage' as const };
@@ -14,15 +14,20 @@ export async function unitRoutes(app: FastifyInstance) {
   const r = zapp(app);
   r.get(
     '/api/units',
-    { config: { access: 'unit.read' }, schema: { tags, summary: '承办单位列表（含关联账号、在办和超期件数；非机关人员看到的联系电话已隐去中间四位）', querystring: UnitListQuery, response: { 200: pageOf(UnitView), ...errors } } },
+    { config: { access: 'unit.read' }, schema: { tags, summary: '承办单位列表（含关联账号、在办和超期件数；联系电话隐去中间四位）', querystring: UnitListQuery, response: { 200: pageOf(UnitView), ...errors } } },
     async (req) => listUnits(ctxOf(req), req.query),
   );
   r.get('/api/units/account-options', { config: manage, schema: { tags, summary: '可关联到承办单位的账号（本组织“承办单位”角色的账号及其现属单位）', response: { 200: z.array(UnitAccountOption), ...errors } } }, async (req) =>
     unitAccountOptions(ctxOf(req)),
   );
   r.get('/api/units/mine', { config: { access: 'proposal.handle' }, schema: { tags, summary: '本账号所在的承办单位', response: one } }, async (req) => myUnit(ctxOf(req)));
+  r.get(
+    '/api/units/:id/contact',
+    { config: { access: 'unit.read' }, schema: { tags, summary: '承办单位的完整联系电话（提案委和本单位账号；每次查看记入审计日志）', params: IdParams, response: { 200: UnitContact, ...errors } } },
+    async (req) => revealUnitContact(ctxOf(req), req.params.id),
+  );
   r.post('/api/units', { config: manage, schema: { tags, summary: '新增承办单位（名称在本组织内不能重复）', body: UnitBody, response: one } }, async (req) => createUnit(ctxOf(req), req.body));
-  r.put('/api/units/:id', { config: manage, schema: { tags, summary: '修改承办单位（含停用、重新启用；须提交全部内容）', params: IdParams, body: UnitUpdateBody, response: one } }, async (req) =>
+  r.patch('/api/units/:id', { config: manage, schema: { tags, summary: '修改承办单位（只改所传的项；含停用、重新启用）', params: IdParams, body: UnitUpdateBody, response: one } }, async (req) =>
     updateUnit(ctxOf(req), req.params.id, req.body),
   );
   r.delete('/api/units/:id', { config: manage, schema: { tags, summary: '删除承办单位；已有办理记录的改为停用', params: IdParams, response: { 200: UnitDeleteResult, ...errors } } }, async (req) =>

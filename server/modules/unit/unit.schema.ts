@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { putOf } from '../../core/body.js';
+import { patchOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
 /** 承办单位的类别 */
@@ -14,27 +14,32 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   township: '乡镇',
 };
 
-const optionalText = (what: string, max: number) => z.string({ message: `${what}应为文字` }).trim().max(max, `${what}不超过 ${max} 个字`).default('');
+const text = (what: string, max: number) => z.string({ message: `${what}应为文字` }).trim().max(max, `${what}不超过 ${max} 个字`);
 
-export const UnitBody = z.object({
+/** A unit's fields as sent: the new unit's form fills in the defaults, a change sends only what it changes. */
+const unitFields = {
   name: z.string({ message: '请填写单位名称' }).trim().min(2, '单位名称至少 2 个字').max(40, '单位名称不超过 40 个字'),
   /** 简称, e.g. 县住建局; the name when left empty */
-  shortName: optionalText('单位简称', 20),
-  kind: z.enum(UNIT_KINDS, { message: '单位类别只能是政府部门、法院检察院、党委部门、人民团体、企事业单位或乡镇' }).default('government'),
-  contactName: optionalText('联系人', 20),
-  contactPhone: z
-    .string({ message: '联系电话应为文字' })
-    .trim()
-    .max(20, '联系电话不超过 20 个字')
-    .regex(/^[0-9+\-\s()（）转]*$/, '联系电话只能包含数字、空格和“-”')
-    .default(''),
-  sort: z.number({ message: '排序应为数字' }).int('排序应为整数').min(0, '排序不能小于 0').max(9999, '排序不能大于 9999').default(0),
+  shortName: text('单位简称', 20),
+  kind: z.enum(UNIT_KINDS, { message: '单位类别只能是政府部门、法院检察院、党委部门、人民团体、企事业单位或乡镇' }),
+  contactName: text('联系人', 20),
+  contactPhone: text('联系电话', 20).regex(/^[0-9+\-\s()（）转]*$/, '联系电话只能包含数字、空格和“-”'),
+  sort: z.number({ message: '排序应为数字' }).int('排序应为整数').min(0, '排序不能小于 0').max(9999, '排序不能大于 9999'),
   /** an inactive unit is not offered for assignment; its history stays */
-  active: z.boolean({ message: '请说明单位是否启用' }).default(true),
+  active: z.boolean({ message: '请说明单位是否启用' }),
+};
+export const UnitBody = z.object({
+  ...unitFields,
+  shortName: unitFields.shortName.default(''),
+  kind: unitFields.kind.default('government'),
+  contactName: unitFields.contactName.default(''),
+  contactPhone: unitFields.contactPhone.default(''),
+  sort: unitFields.sort.default(0),
+  active: unitFields.active.default(true),
 });
 export type UnitBody = z.infer<typeof UnitBody>;
-/** Changing a unit states it whole: a field left out is refused, never reset (an inactive unit is not re-activated by omission). */
-export const UnitUpdateBody = putOf(UnitBody);
+/** A change: only the fields sent (the form holds the contact phone masked, so it sends the phone only when retyped). */
+export const UnitUpdateBody = patchOf(UnitBody);
 export type UnitUpdateBody = z.infer<typeof UnitUpdateBody>;
 
 export const UnitAccountsBody = z.object({
@@ -66,7 +71,7 @@ export const UnitView = z.object({
   kind: z.enum(UNIT_KINDS),
   kindLabel: z.string(),
   contactName: z.string(),
-  /** whole for the proposals office and the unit itself; masked (139****0021) for others */
+  /** masked (139****0021) for everyone; the whole number from GET /api/units/:id/contact (staff and the unit itself, audited) */
   contactPhone: z.string(),
   sort: z.number(),
   active: z.boolean(),
@@ -78,6 +83,9 @@ export const UnitView = z.object({
   createdAt: z.string(),
 });
 export type UnitView = z.infer<typeof UnitView>;
+
+export const UnitContact = z.object({ contactName: z.string(), contactPhone: z.string() });
+export type UnitContact = z.infer<typeof UnitContact>;
 
 export const UnitDeleteResult = z.object({
   outcome: z.enum(['deleted', 'deactivated']),

@@ -1,14 +1,14 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { can, requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
-import { maskPhone } from '../../core/crypto.js';
-import { conflict, fieldError, notFound } from '../../core/errors.js';
+import { maskPhoneText } from '../../core/crypto.js';
+import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { rowsOf, valueList } from '../../core/sql.js';
 import { chinaDate } from '../../core/workdays.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { actorUnit } from '../proposal/proposal.access.js';
-import { UNIT_KIND_LABELS, type UnitAccountOption, type UnitAccountsBody, type UnitBody, type UnitDeleteResult, type UnitKind, type UnitListQuery, type UnitView } from './unit.schema.js';
+import { UNIT_KIND_LABELS, type UnitAccountOption, type UnitAccountsBody, type UnitContact, type UnitBody, type UnitDeleteResult, type UnitKind, type UnitListQuery, type UnitUpdateBody, type UnitView } from './unit.schema.js';
 import { handlingUnit, handlingUnitAccount } from './unit.table.js';
 
 /**
@@ -46,7 +46,7 @@ const unitRows = (db: Executor, orgId: string, today: string, where: SQL, page =
       order by u.active desc, u.sort, u.name, u.id ${page}`,
   );
 
-/** The whole contact phone and the accounts for the proposals office and the unit's own accounts; others see a masked phone. */
+/** The accounts for the proposals office and the unit's own accounts (`full`); the contact phone masked for everyone (the whole one: revealUnitContact). */
 const present = (r: UnitRow, full: boolean): UnitView => ({
   id: r.id,
   name: r.name,
@@ -54,7 +54,7 @@ const present = (r: UnitRow, full: boolean): UnitView => ({
   kind: r.kind as UnitKind,
   kindLabel: UNIT_KIND_LABELS[r.kind as UnitKind] ?? r.kind,
   contactName: r.contact_name,
-  contactPhone: full || !r.contact_phone ? r.contact_phone : maskPhone(r.contact_phone.replace(/\D/g, '')),
+  contactPhone: maskPhoneText(r.contact_phone),
   sort: r.sort,
   active: r.active,
   accounts: full ? r.accounts : [],
@@ -82,11 +82,29 @@ async function unitView(ctx: Ctx, actor: OrgActor, id: string, full: boolean): P
   return present(r, full);
 }
 
-/** A unit account's own unit (with its accounts and whole contact phone). */
+/** A unit account's own unit (with its accounts). */
 export async function myUnit(ctx: Ctx): Promise<UnitView> {
   const actor = requireAccess(ctx.actor, 'proposal.handle');
   const u = await actorUnit(ctx.db, actor);
   return unitView(ctx, actor, u.id, true);
+}
+
+/**
+ * The unit's whole contact phone, for the proposals office (to phone the unit, or to correct it in the
+ * unit's form) and the unit's own accounts; each look-up is audited.
+ */
+export async function revealUnitContact(ctx: Ctx, id: string): Promise<UnitContact> {
+  const actor = requireAccess(ctx.actor, 'unit.read');
+  const u = await loadUnit(ctx.db, actor, id);
+  if (!manages(actor)) {
+    const [own] = await ctx.db
+      .select({ id: handlingUnitAccount.unitId })
+      .from(handlingUnitAccount)
+      .where(and(eq(handlingUnitAccount.unitId, id), eq(handlingUnitAccount.accountId, actor.accountId)));
+    if (!own) throw forbidden('只有提案委和本单位的账号可以查看承办单位的完整联系电话');
+  }
+  await writeAudit(ctx, { action: 'unit.view_contact', summary: `查看承办单位“${u.name}”联系人${u.contactName}的完整联系电话`, targetType: 'handling_unit', targetId: id });
+  return { contactName: u.contactName, contactPhone: u.contactPhone };
 }
 
 async function loadUnit(db: Executor, actor: OrgActor, id: string) {
@@ -113,6 +131,9 @@ const valuesOf = (b: UnitBody) => ({
   active: b.active,
 });
 
+/** What the audit log keeps of a unit: the contact phone masked, as everywhere but the audited reveal. */
+const snapshot = <T extends { contactPhone: string }>(v: T) => ({ ...v, contactPhone: maskPhoneText(v.contactPhone) });
+
 export async function createUnit(ctx: Ctx, b: UnitBody): Promise<UnitView> {
   const actor = requireAccess(ctx.actor, 'unit.manage');
   const id = await ctx.db.transaction(async (tx) => {
@@ -121,22 +142,28 @@ export async function createUnit(ctx: Ctx, b: UnitBody): Promise<UnitView> {
       .insert(handlingUnit)
       .values({ orgId: actor.orgId, ...valuesOf(b), createdAt: ctx.clock.now() })
       .returning({ id: handlingUnit.id });
-    await writeAudit(ctx, { action: 'unit.manage', summary: `新增承办单位“${b.name}”`, targetType: 'handling_unit', targetId: row.id, after: valuesOf(b) }, tx);
+    await writeAudit(ctx, { action: 'unit.manage', summary: `新增承办单位“${b.name}”`, targetType: 'handling_unit', targetId: row.id, after: snapshot(valuesOf(b)) }, tx);
     return row.id;
   });
   return unitView(ctx, actor, id, true);
 }
 
-export async function updateUnit(ctx: Ctx, id: string, b: UnitBody): Promise<UnitView> {
+/** Changes exactly the fields sent; the shortName left empty is the name. */
+export async function updateUnit(ctx: Ctx, id: string, b: UnitUpdateBody): Promise<UnitView> {
   const actor = requireAccess(ctx.actor, 'unit.manage');
   await ctx.db.transaction(async (tx) => {
     const u = await loadUnit(tx, actor, id);
-    await assertNameFree(tx, actor.orgId, b.name, id);
-    const after = valuesOf(b);
-    await tx.update(handlingUnit).set(after).where(eq(handlingUnit.id, id));
     const before = { name: u.name, shortName: u.shortName, kind: u.kind, contactName: u.contactName, contactPhone: u.contactPhone, sort: u.sort, active: u.active };
-    const what = u.active && !b.active ? '停用' : !u.active && b.active ? '重新启用' : '修改';
-    await writeAudit(ctx, { action: 'unit.manage', summary: `${what}承办单位“${b.name}”${u.name !== b.name ? `（原名“${u.name}”）` : ''}`, targetType: 'handling_unit', targetId: id, before, after }, tx);
+    const merged = { ...before, ...Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) } as UnitBody;
+    if (b.name !== undefined) await assertNameFree(tx, actor.orgId, b.name, id);
+    const after = valuesOf({ ...merged, shortName: b.shortName !== undefined ? b.shortName : u.shortName === u.name ? '' : u.shortName });
+    await tx.update(handlingUnit).set(after).where(eq(handlingUnit.id, id));
+    const what = u.active && !after.active ? '停用' : !u.active && after.active ? '重新启用' : '修改';
+    await writeAudit(
+      ctx,
+      { action: 'unit.manage', summary: `${what}承办单位“${after.name}”${u.name !== after.name ? `（原名“${u.name}”）` : ''}`, targetType: 'handling_unit', targetId: id, before: snapshot(before), after: snapshot(after) },
+      tx,
+    );
   });
   return unitView(ctx, actor, id, true);
 }
@@ -158,7 +185,7 @@ export async function deleteUnit(ctx: Ctx, id: string): Promise<UnitDeleteResult
     }
     const accounts = await tx.delete(handlingUnitAccount).where(eq(handlingUnitAccount.unitId, id)).returning({ accountId: handlingUnitAccount.accountId });
     await tx.delete(handlingUnit).where(eq(handlingUnit.id, id));
-    await writeAudit(ctx, { action: 'unit.manage', summary: `删除承办单位“${u.name}”`, targetType: 'handling_unit', targetId: id, before: { ...u, accountIds: accounts.map((a) => a.accountId) } }, tx);
+    await writeAudit(ctx, { action: 'unit.manage', summary: `删除承办单位“${u.name}”`, targetType: 'handling_unit', targetId: id, before: { ...snapshot(u), accountIds: accounts.map((a) => a.accountId) } }, tx);
     return { outcome: 'deleted' as const, message: `已删除承办单位“${u.name}”` };
   });
 }

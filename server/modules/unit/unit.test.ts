@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../core/sql.js';
 import { buildAccount } from '../../demo/builders.js';
@@ -20,9 +20,8 @@ afterAll(() => t.close());
 
 const del = (a: Agent, url: string) => t.app.inject({ method: 'DELETE', url, cookies: { xs_session: a.cookie }, headers: { 'x-csrf-token': a.csrf } });
 const unitCount = async () => (await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from handling_unit where org_id = ${fx.org.id}`))[0].n;
+const patch = (a: Agent, url: string, b: unknown) => t.app.inject({ method: 'PATCH', url, payload: b as object, cookies: { xs_session: a.cookie }, headers: { 'x-csrf-token': a.csrf } });
 const body = (over: Record<string, unknown> = {}) => ({ name: '县水利和湖泊局', shortName: '县水利局', kind: 'government', contactName: '周平', contactPhone: '0717-3812345', ...over });
-/** the whole unit, as a change (PUT) sends it */
-const whole = (over: Record<string, unknown> = {}) => body({ sort: 0, active: true, ...over });
 
 describe('the units list', () => {
   it('shows every unit with its accounts and open and overdue assignments, in one query', async () => {
@@ -38,7 +37,7 @@ describe('the units list', () => {
     const page = res.json();
     expect(page.total).toBe(3);
     const byName = Object.fromEntries(page.items.map((u: { name: string }) => [u.name, u]));
-    expect(byName['县住房和城乡建设局']).toMatchObject({ shortName: '县住建局', kindLabel: '政府部门', openAssignments: 1, overdueAssignments: 0, contactPhone: '0717-3811001' });
+    expect(byName['县住房和城乡建设局']).toMatchObject({ shortName: '县住建局', kindLabel: '政府部门', openAssignments: 1, overdueAssignments: 0, contactPhone: '071****1001' });
     expect(byName['县住房和城乡建设局'].accounts.map((a: { displayName: string }) => a.displayName)).toEqual(['王磊']);
     expect(byName['县交通运输局']).toMatchObject({ openAssignments: 1, overdueAssignments: 1 });
     expect(byName['县财政局']).toMatchObject({ openAssignments: 0, overdueAssignments: 0 });
@@ -60,13 +59,27 @@ describe('the units list', () => {
   it('gives a unit account its own unit, and a unit-less one a hint', async () => {
     const mine = await wang.get('/api/units/mine');
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toMatchObject({ name: '县住房和城乡建设局', contactPhone: '0717-3811001' });
+    expect(mine.json()).toMatchObject({ name: '县住房和城乡建设局', contactPhone: '071****1001' });
     expect((await zhang.get('/api/units/mine')).statusCode).toBe(403);
     await buildAccount(t.b, { org: fx.org, roles: ['unit'], loginName: 'unlonely', displayName: '钱进' });
     const lonely = await signIn(t.app, 'unlonely');
     const res = await lonely.get('/api/units/mine');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('尚未关联承办单位');
+  });
+
+  it('gives the whole contact phone to staff and the unit itself only, each look-up audited', async () => {
+    const housing = fx.units.housing.unit.id;
+    const audited = async () => (await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from audit_log where action = 'unit.view_contact' and target_id = ${housing}`))[0].n;
+    for (const [who, agent] of [['staff', li], ['the unit', wang]] as const) {
+      const before = await audited();
+      expect({ who, body: (await agent.get(`/api/units/${housing}/contact`)).json() }).toEqual({ who, body: { contactName: '王磊', contactPhone: '0717-3811001' } });
+      expect(await audited()).toBe(before + 1);
+    }
+    const before = await audited();
+    for (const agent of [zhang, chen, await fx.as('sun')])
+      expect((await agent.get(`/api/units/${housing}/contact`)).json().error.message).toBe('只有提案委和本单位的账号可以查看承办单位的完整联系电话');
+    expect(await audited()).toBe(before);
   });
 });
 
@@ -80,18 +93,24 @@ describe('keeping the units', () => {
     const dup = await li.post('/api/units', body({ shortName: '' }));
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toBe('已有名为“县水利和湖泊局”的承办单位');
-    const renameClash = await li.put(`/api/units/${u.id}`, whole({ name: '县财政局' }));
+    const renameClash = await patch(li, `/api/units/${u.id}`, { name: '县财政局' });
     expect(renameClash.json().error.message).toBe('已有名为“县财政局”的承办单位');
     expect((await li.post('/api/units', body({ name: '县人民法院', kind: 'court' }))).json().error.message).toContain('单位类别只能是');
     expect((await li.post('/api/units', body({ name: '局' }))).json().error.message).toBe('单位名称至少 2 个字');
     expect(await unitCount()).toBe(before);
-    const renamed = await li.put(`/api/units/${u.id}`, whole({ name: '县水利局', shortName: '', kind: 'township' }));
-    expect(renamed.json()).toMatchObject({ name: '县水利局', shortName: '县水利局', kindLabel: '乡镇' });
-    const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.targetId, u.id)).orderBy(sql`${auditLog.createdAt} desc, ${auditLog.id} desc`).limit(1);
+    const renamed = await patch(li, `/api/units/${u.id}`, { name: '县水利局', shortName: '', kind: 'township' });
+    expect(renamed.json()).toMatchObject({ name: '县水利局', shortName: '县水利局', kindLabel: '乡镇', contactName: '周平', contactPhone: '071****2345' });
+    // a change sends what it changes: the masked phone the form holds is never sent back, and the whole one stays
+    expect((await patch(li, `/api/units/${u.id}`, { active: false })).json()).toMatchObject({ name: '县水利局', kindLabel: '乡镇', active: false, contactName: '周平' });
+    const [row] = await t.b.db.select().from(handlingUnit).where(eq(handlingUnit.id, u.id));
+    expect(row).toMatchObject({ contactPhone: '0717-3812345', shortName: '县水利局', active: false });
+    expect((await patch(li, `/api/units/${u.id}`, { contactPhone: '071****2345' })).json().error.message).toBe('联系电话只能包含数字、空格和“-”');
+    const [entry] = await t.b.db.select().from(auditLog).where(and(eq(auditLog.targetId, u.id), sql`${auditLog.summary} like '修改%'`)).orderBy(sql`${auditLog.createdAt} desc, ${auditLog.id} desc`).limit(1);
     expect(entry).toMatchObject({ action: 'unit.manage', summary: '修改承办单位“县水利局”（原名“县水利和湖泊局”）' });
+    expect(JSON.stringify(entry)).not.toContain('3812345');
     // members and units may not change the list
     expect((await zhang.post('/api/units', body({ name: '县教育局' }))).statusCode).toBe(403);
-    expect((await chen.put(`/api/units/${u.id}`, whole())).statusCode).toBe(403);
+    expect((await patch(chen, `/api/units/${u.id}`, { name: '县教育局' })).statusCode).toBe(403);
   });
 
   it('deletes an unused unit, and only deactivates one that has handled proposals', async () => {
@@ -108,7 +127,7 @@ describe('keeping the units', () => {
     // its account no longer acts for it; re-enabled, it does again
     const zhao = await fx.as('zhao');
     expect((await zhao.get('/api/units/mine')).statusCode).toBe(403);
-    await li.put(`/api/units/${row.id}`, whole({ name: '县财政局', active: true }));
+    await patch(li, `/api/units/${row.id}`, { active: true });
     expect((await zhao.get('/api/units/mine')).json().name).toBe('县财政局');
     expect((await del(li, '/api/units/00000000-0000-4000-8000-000000000009')).statusCode).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { List, Tag } from 'antd-mobile';
-import { POSITION_LABELS, type MemberView } from '@server/modules/member/member.schema';
+import { GENDER_LABELS, POSITION_LABELS, type MemberView } from '@server/modules/member/member.schema';
 import type { MemberRelationsView } from '@server/modules/member/member.relations.schema';
 import { get } from '../api/client';
 
@@ -18,6 +18,14 @@ export function MyMembership({ orgId }: { orgId: string }) {
   const g = rel?.group;
   return (
     <>
+      <List header="个人信息">
+        {m.gender && <List.Item extra={GENDER_LABELS[m.gender]}>性别</List.Item>}
+        {m.birthMonth && <List.Item extra={`${m.birthMonth.slice(0, 4)}年${Number(m.birthMonth.slice(5, 7))}月`}>出生年月</List.Item>}
+        {m.ethnicity && <List.Item extra={m.ethnicity}>民族</List.Item>}
+        <List.Item extra={m.phoneMasked ?? '未登记'}>手机号</List.Item>
+        <List.Item extra={m.idNumberOnFile ? '已登记' : '未登记'} description="为保护个人信息，号码不在页面上完整显示；如需更正请联系政协机关">身份证号</List.Item>
+        <List.Item description={m.workUnit || '—'}>工作单位及职务</List.Item>
+      </List>
       <List header="委员信息">
         <List.Item extra={m.sector.name}>界别</List.Item>
         <List.Item extra={m.party}>党派</List.Item>

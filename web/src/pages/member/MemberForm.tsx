@@ -40,7 +40,7 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
         standing: member.standing,
         position: member.position,
         workUnit: member.workUnit,
-        birthDate: member.birthDate ? dayjs(member.birthDate) : null,
+        birthDate: member.birthMonth ? dayjs(`${member.birthMonth}-01`) : null,
         sectorId: member.sector.id,
         committeeIds: member.committees.map((c) => c.id),
         termIds: member.terms.map((t) => t.id),
@@ -50,9 +50,11 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
   const submit = async () => {
     const v = await validValues(form);
     if (!v) return;
+    // 出生年月 is stored as the first of the month; when changing a member it is sent only if changed (the day on file stays)
+    const birthDate = member && !form.isFieldTouched('birthDate') ? undefined : v.birthDate ? v.birthDate.startOf('month').format('YYYY-MM-DD') : null;
     const body = {
       ...v,
-      birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : null,
+      birthDate,
       phone: v.phone?.trim() || undefined,
       idNumber: v.idNumber?.trim() || undefined,
     };
@@ -89,7 +91,11 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
             </Form.Item>
           </Col>
           <Col span={8}><Form.Item name="ethnicity" label="民族"><Input placeholder="如 汉族、土家族" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="birthDate" label="出生日期" extra="填写身份证号后自动取用"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name="birthDate" label="出生年月" extra={member?.idNumberOnFile ? '由已登记的身份证号确定' : '填写身份证号后自动取用'}>
+              <DatePicker picker="month" format="YYYY年M月" disabled={!!member?.idNumberOnFile} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
           <Col span={8}>
             <Form.Item name="sectorId" label="界别" rules={[{ required: true, message: '请选择界别' }]}>
               <Select showSearch optionFilterProp="label" options={sectors?.map((s) => ({ value: s.id, label: s.name }))} />
@@ -123,7 +129,7 @@ export function MemberForm({ member, open, onClose }: { member: MemberView | nul
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="idNumber" label="身份证号" extra={member ? `当前：${member.idNumberMasked ?? '未填写'}；不修改请留空` : '加密保存，列表中只显示首尾'}>
+            <Form.Item name="idNumber" label="身份证号" extra={member ? `当前：${member.idNumberOnFile ? '已登记' : '未填写'}；不修改请留空` : '加密保存，页面上只显示“已登记”'}>
               <Input maxLength={18} />
             </Form.Item>
           </Col>

@@ -5,7 +5,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { GENDER_LABELS, POSITION_LABELS, type MemberBrief } from '@server/modules/member/member.schema';
 import { PARTY_ORG_KIND_LABELS } from '@server/modules/party/party.schema';
 import { useMe } from '../../api/session';
-import { MemberContact, positionLabel } from './MemberContact';
+import { birthLabel, idNumberLabel, positionLabel, RevealButton, useMemberContact } from './MemberContact';
 import { MemberForm } from './MemberForm';
 import { MemberLeaveModal } from './MemberLeave';
 import { positionTag } from './MembersPage';
@@ -30,6 +30,7 @@ export function MemberPage() {
   const canLiaison = !!me?.permissions.includes('liaison.read');
   const { data: m, error, isLoading } = useMember(id);
   const { data: rel } = useMemberRelations(id);
+  const { contact, reveal } = useMemberContact(id);
   const [editing, setEditing] = useState(false);
   const [leaving, setLeaving] = useState(false);
   if (isLoading) return <Spin />;
@@ -56,23 +57,30 @@ export function MemberPage() {
             </Space>
           )}
         </Space>
-        {m.status === 'left' && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={`已于 ${m.leftAt} 离任：${m.leftReason}`} />}
+        {m.status === 'left' && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={`已于 ${m.leftAt} 离任${m.leftReason ? `：${m.leftReason}` : ''}`} />}
       </Card>
       <Row gutter={16}>
         <Col span={10}>
           <Card title="基本信息">
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="性别">{GENDER_LABELS[m.gender]}</Descriptions.Item>
-              <Descriptions.Item label="出生日期">{m.birthDate ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="民族">{m.ethnicity}</Descriptions.Item>
+              {m.gender && <Descriptions.Item label="性别">{GENDER_LABELS[m.gender]}</Descriptions.Item>}
+              {m.birthYear !== undefined && <Descriptions.Item label={m.birthMonth !== undefined ? '出生年月' : '出生年份'}>{birthLabel(m)}</Descriptions.Item>}
+              {m.ethnicity && <Descriptions.Item label="民族">{m.ethnicity}</Descriptions.Item>}
               <Descriptions.Item label="界别">{m.sector.name}</Descriptions.Item>
               <Descriptions.Item label="党派">{m.party}</Descriptions.Item>
               <Descriptions.Item label="职务">{positionLabel(m, POSITION_LABELS)}</Descriptions.Item>
               <Descriptions.Item label="专委会">{m.committees.map((c) => c.name).join('、') || '—'}</Descriptions.Item>
               <Descriptions.Item label="届次">{m.terms.map((t) => t.name).join('、') || '—'}</Descriptions.Item>
               <Descriptions.Item label="工作单位及职务">{m.workUnit || '—'}</Descriptions.Item>
-              <Descriptions.Item label="手机号"><MemberContact m={m} canReveal={canReveal} /></Descriptions.Item>
-              <Descriptions.Item label="身份证号">{m.idNumberMasked ?? '—'}</Descriptions.Item>
+              {m.phoneMasked !== undefined && (
+                <Descriptions.Item label="手机号">
+                  <Space size={4}>
+                    {contact ? (contact.phone ?? '未填写') : (m.phoneMasked ?? '未填写')}
+                    {canReveal && !contact && (m.phoneMasked || m.idNumberOnFile) && <RevealButton m={m} onReveal={reveal} />}
+                  </Space>
+                </Descriptions.Item>
+              )}
+              {m.idNumberOnFile !== undefined && <Descriptions.Item label="身份证号">{contact ? (contact.idNumber ?? '未登记') : idNumberLabel(m)}</Descriptions.Item>}
               <Descriptions.Item label="同时任">{m.otherOrgs.length ? `${m.otherOrgs.join('、')}委员` : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>

@@ -7,6 +7,7 @@ import { withQuery } from '../../api/client';
 import { useMe } from '../../api/session';
 import { useGroups } from '../group/groupApi';
 import { useCommittees, useSectors, useTerms } from '../sector/structureApi';
+import { audienceOf, sees } from '@server/modules/member/member.visibility';
 import { MemberContact } from './MemberContact';
 import { MemberForm } from './MemberForm';
 import { RosterImport } from './RosterImport';
@@ -21,6 +22,8 @@ export function MembersPage() {
   const { data: me } = useMe();
   const canManage = !!me?.permissions.includes('member.manage');
   const canReveal = !!me?.permissions.includes('member.contact');
+  // the columns this viewer's role sees of colleagues (the one visibility table)
+  const audience = me ? audienceOf({ accountId: me.account.id, roles: me.currentOrg?.roles ?? [] }) : 'colleague';
   const navigate = useNavigate();
   const [query, setQuery] = useState<Partial<MemberListQuery>>({ page: 1, pageSize: 20, status: 'active' });
   const { data, isFetching } = useMembers(query);
@@ -95,13 +98,13 @@ export function MembersPage() {
               </Space>
             ),
           },
-          { title: '性别', dataIndex: 'gender', width: 60, render: (g: MemberView['gender']) => GENDER_LABELS[g] },
+          { title: '性别', dataIndex: 'gender', width: 60, render: (g: MemberView['gender']) => (g ? GENDER_LABELS[g] : '—') },
           { title: '界别', key: 'sector', width: 120, render: (_, m) => m.sector.name },
           { title: '党派', dataIndex: 'party', width: 90 },
           { title: '专委会', dataIndex: 'committees', width: 120, render: (c: MemberView['committees']) => c.map((x) => <Tag key={x.id}>{x.name}</Tag>) },
           { title: '活动小组', key: 'group', width: 120, render: (_, m) => m.group?.name ?? <Typography.Text type="secondary">未分组</Typography.Text> },
           { title: '工作单位及职务', dataIndex: 'workUnit', ellipsis: true },
-          { title: '手机号', key: 'phone', width: 200, render: (_, m) => <MemberContact m={m} canReveal={canReveal} /> },
+          ...(sees('phone', audience) ? [{ title: '手机号', key: 'phone', width: 200, render: (_: unknown, m: MemberView) => <MemberContact m={m} canReveal={canReveal} /> }] : []),
           ...(canManage
             ? [
                 {

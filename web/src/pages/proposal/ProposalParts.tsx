@@ -1,10 +1,12 @@
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Divider, Dropdown, Empty, List, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, FileWordOutlined, MoreOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Divider, Dropdown, Empty, List, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DownloadOutlined, EyeOutlined, FileWordOutlined, MoreOutlined, PaperClipOutlined } from '@ant-design/icons';
+import type { ApiError } from '../../api/client';
 import type { AssignmentView, ReplyView } from '@server/modules/proposal/proposal.schema';
 import { HANDLING_MODE_LABELS } from '@server/modules/proposal/proposal.schema';
 import type { Dialog } from './ProposalDialogs';
-import { proposalFileUrl, replyLetterUrl, type ProposalView } from './proposalApi';
+import { proposalFileUrl, replyLetterUrl, revealProposalContacts, type ProposalView } from './proposalApi';
 import { DueCell, formatDay, formatTime } from './proposalTags';
 
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -49,10 +51,32 @@ export function TextCard({ p }: { p: ProposalView }) {
 
 const SIGNER_COLORS = { confirmed: 'green', invited: 'gold', declined: 'default', lapsed: 'default' } as const;
 
-/** 提案者: the first proposer, co-signers and their answers; the suggested units. */
+/**
+ * The whole phone numbers behind a proposal, fetched only when asked for (an audited look-up); the
+ * proposers' card and the replies' card share the one answer.
+ */
+function useProposalContacts(id: string) {
+  const { message } = App.useApp();
+  const q = useQuery({ queryKey: ['proposal-contacts', id], queryFn: () => revealProposalContacts(id), enabled: false, staleTime: Infinity, retry: false });
+  const reveal = () => q.refetch().then((r) => r.error && message.error((r.error as ApiError).message));
+  return { contacts: q.data ?? null, reveal, loading: q.isFetching };
+}
+
+const RevealPhones = ({ onClick, loading, label }: { onClick: () => void; loading: boolean; label: string }) => (
+  <Tooltip title="查看完整号码将记入审计日志">
+    <Button size="small" icon={<EyeOutlined />} loading={loading} onClick={onClick}>{label}</Button>
+  </Tooltip>
+);
+
+/** 提案者: the first proposer, co-signers and their answers (phones masked; the whole ones on request); the suggested units. */
 export function ProposersCard({ p }: { p: ProposalView }) {
+  const { contacts, reveal, loading } = useProposalContacts(p.id);
+  const phoneOf = (memberId: string, masked: string | null | undefined) => (contacts ? (contacts.signers.find((c) => c.memberId === memberId)?.phone ?? masked) : masked);
   return (
-    <Card title={p.proposerKind === 'member' ? '提案者' : '提案单位'}>
+    <Card
+      title={p.proposerKind === 'member' ? '提案者' : '提案单位'}
+      extra={p.can.viewContacts && !contacts && p.signers.some((s) => s.phoneMasked) && <RevealPhones onClick={reveal} loading={loading} label="查看完整电话" />}
+    >
       {p.bodyName && (
         <Typography.Paragraph>
           {p.bodyName}
@@ -69,7 +93,7 @@ export function ProposersCard({ p }: { p: ProposalView }) {
               title={
                 <Space size={6}>
                   {s.name}
-                  {s.phone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.phone}</Typography.Text>}
+                  {phoneOf(s.memberId, s.phoneMasked) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{phoneOf(s.memberId, s.phoneMasked)}</Typography.Text>}
                 </Space>
               }
               description={[s.sector, s.workUnit].filter(Boolean).join(' · ')}
@@ -221,7 +245,9 @@ const RATING_COLORS = { satisfied: 'green', basic: 'blue', unsatisfied: 'red' } 
 
 /** 答复: each letter with its category, follow-up date, the co-units' sign-off chain and the proposers' ratings. */
 export function RepliesCard({ p, staff, open }: { p: ProposalView; staff: boolean; open: (d: Dialog) => void }) {
+  const { contacts, reveal, loading } = useProposalContacts(p.id);
   if (!p.replies.length) return null;
+  const contactPhone = (r: ReplyView) => contacts?.replies.find((c) => c.id === r.id)?.contactPhone ?? r.contactPhone;
   const done = p.status === 'replied' || p.status === 'closed';
   return (
     <Card title={`答复（${p.replies.length}）`}>
@@ -261,7 +287,12 @@ export function RepliesCard({ p, staff, open }: { p: ProposalView; staff: boolea
                 </Space>
               </Space>
               <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4, fontSize: 12 }}>
-                {[r.letterNo, `签发人 ${r.signer}`, r.contactName && `联系人 ${r.contactName} ${r.contactPhone}`, `${formatTime(r.sentAt)} 答复`].filter(Boolean).join(' · ')}
+                {[r.letterNo, `签发人 ${r.signer}`, r.contactName && `联系人 ${r.contactName} ${contactPhone(r)}`, `${formatTime(r.sentAt)} 答复`].filter(Boolean).join(' · ')}
+                {staff && !contacts && r.contactPhone && (
+                  <Tooltip title="查看完整号码将记入审计日志">
+                    <Button type="link" size="small" icon={<EyeOutlined />} loading={loading} onClick={reveal} aria-label={`查看${r.unit.name}联系人的完整电话`} />
+                  </Tooltip>
+                )}
               </Typography.Text>
               {r.followUpOn && <Alert style={{ marginTop: 8 }} type="info" showIcon title={`承诺于 ${r.followUpOn} 前再次报告落实情况`} />}
               {r.returnedReason && <Alert style={{ marginTop: 8 }} type="error" showIcon title={`退回重办：${r.returnedReason}`} />}

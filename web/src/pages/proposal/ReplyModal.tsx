@@ -30,7 +30,7 @@ export function ReplyModal({ view, a, open, onClose }: ModalProps) {
       title={`答复提案 · ${view.numberLabel ?? ''} ${view.title}`}
       okText="发送答复"
       width={860}
-      initial={{ contactName: unit?.contactName ?? '', contactPhone: unit?.contactPhone ?? '' }}
+      initial={{ contactName: unit?.contactName ?? '', contactPhone: '' }}
       onClose={onClose}
       onSubmit={async (v) => {
         await reply.mutateAsync({
@@ -131,8 +131,13 @@ export function ReplyModal({ view, a, open, onClose }: ModalProps) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="contactPhone" label="联系电话" rules={[{ max: 20, message: '联系电话不超过 20 个字' }]} extra="联系人和电话只给提案者和提案委，不公开">
-            <Input maxLength={20} />
+          <Form.Item
+            name="contactPhone"
+            label="联系电话"
+            rules={[{ max: 20, message: '联系电话不超过 20 个字' }]}
+            extra={unit?.contactPhone ? `留空则使用本单位登记的电话（${unit.contactPhone}）；联系人和电话只给提案者和提案委，不公开` : '联系人和电话只给提案者和提案委，不公开'}
+          >
+            <Input maxLength={20} placeholder={unit?.contactPhone ? '留空则使用本单位登记的电话' : undefined} />
           </Form.Item>
         </Col>
       </Row>

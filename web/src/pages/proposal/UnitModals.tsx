@@ -148,7 +148,7 @@ export function ContactModal({ view, a, open, onClose }: ModalProps) {
       </Form.Item>
       <Form.Item name="memberIds" label="沟通的提案者" rules={[{ required: true, type: 'array', min: 1, message: '请选择沟通的提案者' }]}>
         <Checkbox.Group
-          options={proposers.map((p) => ({ value: p.memberId, label: `${p.name}${p.phone ? `（${p.phone}）` : ''}` }))}
+          options={proposers.map((p) => ({ value: p.memberId, label: `${p.name}${p.phoneMasked ? `（${p.phoneMasked}）` : ''}` }))}
         />
       </Form.Item>
       <Form.Item name="note" label="沟通情况" rules={textRules('沟通情况', 10, 1000)}>

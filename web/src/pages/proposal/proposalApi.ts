@@ -11,6 +11,7 @@ import type {
   ObjectionBody,
   ObjectionDecisionBody,
   ProposalBody,
+  ProposalContactsView,
   ProposalFileView,
   ProposalFigures,
   ProposalListItem,
@@ -34,7 +35,7 @@ import type {
   UnitReportRow,
 } from '@server/modules/proposal/proposal.schema';
 import type { WorkCalendar } from '@server/core/workdays';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitAccountsBody, type UnitBody, type UnitDeleteResult, type UnitUpdateBody, type UnitView } from '@server/modules/unit/unit.schema';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitAccountsBody, type UnitBody, type UnitContact, type UnitDeleteResult, type UnitUpdateBody, type UnitView } from '@server/modules/unit/unit.schema';
 import type { Page } from '@server/core/pagination';
 import type { z } from 'zod';
 import { api, get, patch, post, put, withQuery } from '../../api/client';
@@ -192,12 +193,19 @@ export function useSaveProposalRules() {
   });
 }
 
+/** A unit's whole contact phone (proposals office, the unit itself): each look-up is audited. */
+export const revealUnitContact = (id: string) => get<UnitContact>(`/api/units/${id}/contact`);
+
+/** The whole phone numbers of a proposal's proposers (the units handling it, the proposals office): each look-up is audited. */
+export const revealProposalContacts = (id: string) => get<ProposalContactsView>(`/api/proposals/${id}/contacts`);
+
 export function useUnitActions() {
   const qc = useQueryClient();
   const done = () => Promise.all([qc.invalidateQueries({ queryKey: ['units'] }), qc.invalidateQueries({ queryKey: ['accounts'] })]);
   return {
     create: useMutation({ mutationFn: (b: In<typeof UnitBody>) => post<UnitView>('/api/units', b), onSuccess: done }),
-    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitUpdateBody>>) => put<UnitView>(`/api/units/${id}`, b), onSuccess: done }),
+    /** changes only the fields sent (the form holds the contact phone masked, and sends it only when retyped) */
+    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitUpdateBody>>) => patch<UnitView>(`/api/units/${id}`, b), onSuccess: done }),
     /** deleted, or kept as inactive when it has handled proposals (the answer says which) */
     remove: useMutation({ mutationFn: (id: string) => api<UnitDeleteResult>('DELETE', `/api/units/${id}`), onSuccess: done }),
     setAccounts: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitAccountsBody>>) => put<UnitView>(`/api/units/${id}/accounts`, b), onSuccess: done }),

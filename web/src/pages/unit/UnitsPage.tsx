@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Dropdown, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { EyeOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api/client';
+import { get, type ApiError } from '../../api/client';
 import { showApiError, validValues } from '../../api/forms';
 import type { UnitAccountOption } from '@server/modules/unit/unit.schema';
-import { UNIT_KIND_LABELS, UNIT_KINDS, useUnitActions, useUnits, type UnitView } from '../proposal/proposalApi';
+import { revealUnitContact, UNIT_KIND_LABELS, UNIT_KINDS, useUnitActions, useUnits, type UnitView } from '../proposal/proposalApi';
 
 interface UnitValues {
   name: string;
@@ -17,7 +17,7 @@ interface UnitValues {
   active: boolean;
 }
 
-const bodyOf = (u: UnitView | UnitValues) => ({
+const bodyOf = (u: UnitValues) => ({
   name: u.name,
   shortName: u.shortName ?? '',
   kind: u.kind,
@@ -26,6 +26,8 @@ const bodyOf = (u: UnitView | UnitValues) => ({
   sort: u.sort ?? 0,
   active: u.active,
 });
+/** The form's values of a unit: its contact phone is held masked, so the field starts empty ("不修改请留空"). */
+const valuesOf = (u: UnitView): UnitValues => ({ ...bodyOf({ ...u, contactPhone: '' }), shortName: u.shortName === u.name ? '' : u.shortName });
 
 function UnitModal({ unit, onClose }: { unit: UnitView | null; onClose: () => void }) {
   const [form] = Form.useForm<UnitValues>();
@@ -35,8 +37,13 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null; onClose: () => vo
     const v = await validValues(form);
     if (!v) return;
     try {
-      if (unit) await update.mutateAsync({ id: unit.id, ...bodyOf(v) });
-      else await create.mutateAsync(bodyOf(v));
+      if (unit) {
+        // only what changed; the phone only when retyped
+        const before = valuesOf(unit);
+        const after = bodyOf(v);
+        const changed = Object.fromEntries(Object.entries(after).filter(([k, x]) => (k === 'contactPhone' ? !!(x as string).trim() : x !== before[k as keyof UnitValues])));
+        await update.mutateAsync({ id: unit.id, ...changed });
+      } else await create.mutateAsync(bodyOf(v));
       message.success(unit ? '已保存' : `已添加承办单位“${v.name}”`);
       onClose();
     } catch (e) {
@@ -45,7 +52,7 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null; onClose: () => vo
   };
   return (
     <Modal open title={unit ? `修改承办单位：${unit.name}` : '添加承办单位'} okText="保存" onOk={ok} onCancel={onClose} okButtonProps={{ loading: create.isPending || update.isPending }} destroyOnHidden maskClosable={false}>
-      <Form form={form} layout="vertical" initialValues={unit ? bodyOf(unit) : { kind: 'government', sort: 0, active: true }}>
+      <Form form={form} layout="vertical" initialValues={unit ? valuesOf(unit) : { kind: 'government', sort: 0, active: true }}>
         <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }, { min: 2, message: '单位名称至少 2 个字' }]}>
           <Input maxLength={40} placeholder="如：远安县住房和城乡建设局" />
         </Form.Item>
@@ -59,7 +66,7 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null; onClose: () => vo
           <Form.Item name="contactName" label="联系人">
             <Input maxLength={20} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="contactPhone" label="联系电话">
+          <Form.Item name="contactPhone" label="联系电话" extra={unit?.contactPhone ? `当前：${unit.contactPhone}；不修改请留空` : undefined}>
             <Input maxLength={20} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="sort" label="排序（小的在前）">
@@ -122,6 +129,34 @@ function AccountsModal({ unit, onClose }: { unit: UnitView; onClose: () => void 
   );
 }
 
+/** The contact person and the masked phone; the whole phone on request (an audited look-up). */
+function UnitContactCell({ u }: { u: UnitView }) {
+  const { message } = App.useApp();
+  const [whole, setWhole] = useState<string | null>(null);
+  if (!u.contactName && !u.contactPhone) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>{u.contactName || '—'}</span>
+      {u.contactPhone && (
+        <Space size={2}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{whole ?? u.contactPhone}</Typography.Text>
+          {!whole && (
+            <Tooltip title="查看完整电话（将记入审计日志）">
+              <Button
+                type="text"
+                size="small"
+                icon={<EyeOutlined />}
+                aria-label={`查看${u.name}的完整联系电话`}
+                onClick={() => revealUnitContact(u.id).then((c) => setWhole(c.contactPhone), (e: ApiError) => message.error(e.message))}
+              />
+            </Tooltip>
+          )}
+        </Space>
+      )}
+    </Space>
+  );
+}
+
 /** 承办单位: the departments proposals are assigned to, their contacts, accounts and open items. */
 export function UnitsPage() {
   const { message, modal } = App.useApp();
@@ -134,7 +169,7 @@ export function UnitsPage() {
 
   const rows = (units ?? []).filter((u) => (showInactive || u.active) && (!q || u.name.includes(q) || u.shortName.includes(q)));
   const toggle = (u: UnitView) =>
-    update.mutateAsync({ id: u.id, ...bodyOf(u), active: !u.active }).then(
+    update.mutateAsync({ id: u.id, active: !u.active }).then(
       () => message.success(u.active ? `已停用“${u.name}”` : `已重新启用“${u.name}”`),
       (e) => showApiError(null, e, message.error),
     );
@@ -187,7 +222,7 @@ export function UnitsPage() {
             title: '联系人',
             key: 'contact',
             width: 180,
-            render: (_, u) => (u.contactName || u.contactPhone ? <Space orientation="vertical" size={0}><span>{u.contactName || '—'}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.contactPhone}</Typography.Text></Space> : <Typography.Text type="secondary">—</Typography.Text>),
+            render: (_, u) => <UnitContactCell u={u} />,
           },
           {
             title: '承办账号',
