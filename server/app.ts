@@ -7,13 +7,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TrustProxy } from './config.js';
 import { checkDeclaredAccess, type Access } from './core/access.js';
 import type { AppDeps } from './core/context.js';
 import { AppError, forbidden } from './core/errors.js';
-import { CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
+import { clientErrorHandler, CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
+import { validatorCompiler } from './core/input.js';
 import { loadActor } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
@@ -78,6 +79,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     trustProxy: proxyTrust(opts.trustProxy ?? false),
+    // Fastify's own refusals (a bad %-escape, an over-long path parameter, the HTTP parser's) in the one error shape
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   });
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
