@@ -112,13 +112,14 @@ function wrongValue(s: Schema): [string, unknown] {
   return ['wrong type (string)', 'yes'];
 }
 
-/** One wrong value for a query or path parameter, as it would arrive in a URL. */
-function wrongParam(s: Schema): [string, string] {
+/** One wrong value for a path parameter or (with its name) a query parameter, as it would arrive in a URL. */
+function wrongParam(s: Schema, queryName?: string): [string, string] {
   const b = plain(s);
   if (b.type === 'integer' || b.type === 'number') return pick([['huge number', '9'.repeat(400)], ['not a number', 'abc'], ['negative', '-99999999999'], ['fraction', '1.5']] as const);
   if (b.format === 'uuid') return pick([['invalid uuid', 'not-a-uuid'], ['uuid with a quote', `${randomUUID()}'`], ['random id', randomUUID()]] as const);
   if (b.format === 'date') return pick([['impossible date', '2026-02-30'], ['year 0', '0000-01-01'], ['year 9999', '9999-12-31']] as const);
-  return pick([['over-long string', encodeURIComponent('长'.repeat(2_000))], ['SQL-like', encodeURIComponent("' or 1=1 --")], ['repeated', `1&${'x'}=2`]] as const);
+  const repeated: [string, string][] = queryName ? [['repeated', `1&${queryName}=2`]] : [];
+  return pick([['over-long string', encodeURIComponent('长'.repeat(2_000))], ['SQL-like', encodeURIComponent("' or 1=1 --")], ...repeated]);
 }
 const controlParam = (): [string, string] => pick([['NUL', 'a%00b'], ['line feed', 'a%0Ab'], ['tab', 'a%09b'], ['escape', '%1B%5B31m'], ['DEL', 'a%7Fb']] as const);
 
@@ -148,7 +149,7 @@ function probes(op: Operation, org: OrgRow): Probe[] {
   const urlWith = (pathOver: Record<string, string> = {}, queryOver: Record<string, string> = {}) => {
     let url = op.path;
     for (const p of pathParams) url = url.replace(`{${p.name}}`, pathOver[p.name] ?? encodeURIComponent(validParam(op, p.name, p.schema, org)));
-    const query = Object.entries({ ...requiredQuery, ...queryOver }).map(([k, v]) => `${k}=${v.replace('&x=', `&${k}=`)}`);
+    const query = Object.entries({ ...requiredQuery, ...queryOver }).map(([k, v]) => `${k}=${v}`);
     return query.length ? `${url}?${query.join('&')}` : url;
   };
   const validBody = op.body ? (sample(op.body) as Record<string, unknown>) : undefined;
@@ -159,7 +160,7 @@ function probes(op: Operation, org: OrgRow): Probe[] {
     for (const [what, v] of [controlParam(), wrongParam(p.schema)]) list.push({ what: `path ${p.name}: ${what}`, url: urlWith({ [p.name]: v }), payload: body });
   }
   for (const p of queryParams) {
-    const wrong = [controlParam(), wrongParam(p.schema)];
+    const wrong = [controlParam(), wrongParam(p.schema, p.name)];
     if (plain(p.schema).format === 'date') wrong.push(['year 0', '0000-01-01']);
     for (const [what, v] of wrong) list.push({ what: `query ${p.name}: ${what}`, url: urlWith({}, { [p.name]: v }), payload: body });
   }
