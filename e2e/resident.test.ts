@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,8 @@ import { demoSite, hasChromium, shot } from './support.js';
 /**
  * The residents' phone pages at 390 px, without an account: raising a concern (similar hint, photo
  * refusal, the self-hosted challenge solved in the page), the per-phone limit, tracking and rating,
- * the public list with 关注 once per phone — and never the resident's name or phone on a page.
+ * the public list with 关注 once per phone — and never the resident's name or phone on a page; photo
+ * uploads from a busy network (the challenge, the day's allowance).
  */
 const REGION = '420525';
 const PHONE = '13911112222';
@@ -162,5 +164,50 @@ describe.runIf(hasChromium)('residents’ phone pages', () => {
     await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
     await shot(page, '44-resident-mine');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('solves the challenge when a photo upload asks for it, and says in Chinese when the day’s photos are spent', async () => {
+    const url = site.server.url;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-resident-photos-'));
+    const small = path.join(dir, 'drain.jpg');
+    await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c96' } }).jpeg().toFile(small);
+    // noise does not compress: about 0.6 MB, under the 1 MB above which the page shrinks a photo
+    const big = path.join(dir, 'wall.jpg');
+    await sharp(randomBytes(780 * 780 * 3), { raw: { width: 780, height: 780, channels: 3 } }).jpeg({ quality: 92 }).toFile(big);
+    expect(fs.statSync(big).size).toBeGreaterThan(520_000);
+    expect(fs.statSync(big).size).toBeLessThan(1_000_000);
+    // this network's uploads up to the point where the next one needs the challenge
+    const bytes = fs.readFileSync(small);
+    for (let i = 0; ; i++) {
+      const r = await fetch(`${url}/api/public/orgs/${REGION}/photos`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: bytes });
+      if (r.status === 428) break;
+      expect(r.status).toBe(200);
+      expect(i).toBeLessThan(9);
+    }
+    const staff = await signIn(url, 'lixiulan');
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const uploads: number[] = [];
+    page.on('response', (r) => void (r.request().method() === 'POST' && r.url().includes(`/orgs/${REGION}/photos`) && uploads.push(r.status())));
+    await page.goto(`${url}/m/r/${REGION}`);
+    await page.getByText('关键小事我来答').waitFor();
+    await page.locator('input[type=file]').setInputFiles(small);
+    await page.locator('.adm-image-uploader-cell img').first().waitFor({ timeout: 60_000 });
+    expect(uploads).toEqual([428, 200]);
+    try {
+      await staff('PUT', '/api/request-rules', { photoMBPerIpPerDay: 1 });
+      await page.locator('input[type=file]').setInputFiles(big);
+      await page.locator('.adm-image-uploader-cell img').nth(1).waitFor({ timeout: 60_000 });
+      await page.locator('input[type=file]').setInputFiles(big);
+      await page.getByRole('alert').filter({ hasText: '这张放不下' }).waitFor({ timeout: 60_000 });
+      expect(uploads).toEqual([428, 200, 428, 200, 429]);
+      expect(await page.getByRole('alert').filter({ hasText: '这张放不下' }).innerText()).toMatch(/^当前网络 24 小时内还能上传 0\.\d MB 照片，这张放不下；请换一张较小的照片，或不带照片提交诉求$/);
+      expect(await page.locator('.adm-image-uploader-cell img').count()).toBe(2);
+      await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+      await noSideScroll(page);
+      await shot(page, '45-resident-photo-limit');
+    } finally {
+      await staff('PUT', '/api/request-rules', { photoMBPerIpPerDay: 50 });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
 /** The roles of PRODUCT.md; what each may do is in server/core/access.ts. */
@@ -49,10 +50,8 @@ export const AccountAttachBody = z.object({
 });
 export type AccountAttachBody = z.infer<typeof AccountAttachBody>;
 
-export const AccountUpdateBody = z.object({
-  displayName: displayName.optional(),
-  phone: phone.nullable().optional(),
-});
+/** Name and phone (null clears it), each on its own. */
+export const AccountUpdateBody = patchOf(z.object({ displayName, phone: phone.nullable() }));
 export type AccountUpdateBody = z.infer<typeof AccountUpdateBody>;
 
 export const AccountRolesBody = z.object({ roles });

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../core/context.js';
 import { requireAccess } from '../../core/access.js';
+import { addRow } from '../../core/xlsx.js';
 import { iterateAudit, writeAudit } from './audit.service.js';
 import type { AuditExportQuery } from './audit.schema.js';
 
@@ -36,19 +37,17 @@ export async function exportAudit(ctx: Ctx, q: AuditExportQuery) {
   (async () => {
     for await (const batch of iterateAudit(ctx, q)) {
       for (const e of batch) {
-        sheet
-          .addRow({
-            time: fmt(e.createdAt),
-            actor: e.actorName ?? '',
-            action: e.actionLabel,
-            summary: e.summary,
-            targetType: e.targetType ?? '',
-            targetId: e.targetId ?? '',
-            before: json(e.before),
-            after: json(e.after),
-            ip: e.ip ?? '',
-          })
-          .commit();
+        addRow(sheet, {
+          time: fmt(e.createdAt),
+          actor: e.actorName ?? '',
+          action: e.actionLabel,
+          summary: e.summary,
+          targetType: e.targetType ?? '',
+          targetId: e.targetId ?? '',
+          before: json(e.before),
+          after: json(e.after),
+          ip: e.ip ?? '',
+        }).commit();
       }
     }
     sheet.commit();

@@ -54,6 +54,28 @@ describe('sign-in', () => {
     expect((await login('guohaiyan', 'Xieshang@2026')).statusCode).toBe(200);
   });
 
+  it('checks at most 5 of 20 wrong passwords sent at once, and stays locked for the right one until the lock runs out', async () => {
+    const { account: a } = await buildAccount(t.b, { loginName: 'zhaolei' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login('zhaolei', 'Wrong#pass1')));
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(4);
+    expect(codes.filter((c) => c === 423)).toHaveLength(16);
+    expect(answers.filter((r) => r.statusCode === 401).map((r) => r.json().error.message).sort()).toEqual([1, 2, 3, 4].map((n) => `账号或密码错误，再错 ${n} 次将锁定 15 分钟`));
+    expect(answers.filter((r) => r.json().error.message === '密码连续错误 5 次，账号已锁定 15 分钟')).toHaveLength(1);
+    const checked = (await t.b.db.select().from(auditLog).where(eq(auditLog.targetId, a.id))).filter((e) => e.summary.includes('密码错误'));
+    expect(checked).toHaveLength(5);
+    const until = new Date(t.clock.now().getTime() + 15 * 60_000).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+    const right = await Promise.all(Array.from({ length: 3 }, () => login('zhaolei', 'Xieshang@2026')));
+    expect(right.map((r) => r.statusCode)).toEqual([423, 423, 423]);
+    expect(right[0].json().error.message).toBe(`密码错误次数过多，账号已锁定，请于 ${until} 后再试或联系管理员解锁`);
+    t.clock.advanceMinutes(15);
+    // the lock has run out: the count starts again, and the right password signs in and clears it
+    expect((await login('zhaolei', 'Wrong#pass1')).json().error.message).toBe('账号或密码错误，再错 4 次将锁定 15 分钟');
+    expect((await login('zhaolei', 'Xieshang@2026')).statusCode).toBe(200);
+    const [row] = await t.b.db.select().from(account).where(eq(account.id, a.id));
+    expect(row).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+  });
+
   it('limits sign-in attempts per IP', async () => {
     const limited = await testApp({ loginRateLimit: 3 });
     try {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
+import { addRow } from '../../core/xlsx.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { PerLevel, RequestFiguresQuery, RequestStats } from './figures.schema.js';
 import { memberFiguresOf } from './figures.member.js';
@@ -27,7 +28,7 @@ function sheetOf(book: ExcelJS.Workbook, name: string, headers: string[], rows: 
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headers.map((h, i) => ({ header: h, width: i === 0 ? 22 : Math.max(10, h.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
+  for (const r of rows) addRow(sheet, r);
   return sheet;
 }
 

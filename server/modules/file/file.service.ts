@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import type { Ctx, Executor } from '../../core/context.js';
@@ -18,15 +18,20 @@ export type PhotoOwner = 'request' | 'request_answer';
 
 export const tooLarge = () => new AppError(413, 'BODY_TOO_LARGE', '提交的内容过大（上限 5 MB）');
 
+/** The cheap checks, before any decoding: not empty, at most 5 MB, a JPEG or PNG by its first bytes. */
+export async function checkPhoto(bytes: Buffer) {
+  if (!bytes.length) throw fieldError('file', '请选择要上传的图片');
+  if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge();
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !ACCEPTED.has(type.mime)) throw new AppError(400, 'UNSUPPORTED_IMAGE', '只能上传 JPG 或 PNG 图片');
+}
+
 /**
  * Checks an uploaded image by content and re-encodes it: rotated by its EXIF orientation, then every
  * metadata block (EXIF, GPS, XMP, ICC) dropped, at most 1600 px a side, JPEG quality 80.
  */
 export async function cleanPhoto(bytes: Buffer) {
-  if (!bytes.length) throw fieldError('file', '请选择要上传的图片');
-  if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge();
-  const type = await fileTypeFromBuffer(bytes);
-  if (!type || !ACCEPTED.has(type.mime)) throw new AppError(400, 'UNSUPPORTED_IMAGE', '只能上传 JPG 或 PNG 图片');
+  await checkPhoto(bytes);
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: 60_000_000 })
       .rotate()
@@ -40,25 +45,68 @@ export async function cleanPhoto(bytes: Buffer) {
   }
 }
 
+const photoValues = (photo: Awaited<ReturnType<typeof cleanPhoto>>) => ({
+  size: photo.bytes.length,
+  width: photo.width,
+  height: photo.height,
+  sha256: createHash('sha256').update(photo.bytes).digest('hex'),
+  bytes: photo.bytes,
+});
+
 /** Stores a cleaned photo, not yet attached to anything (attach it in the transaction that creates its owner). */
 export async function storePhoto(db: Executor, orgId: string, ownerType: PhotoOwner, raw: Buffer, now: Date) {
   const photo = await cleanPhoto(raw);
   const [row] = await db
     .insert(storedFile)
-    .values({
-      orgId,
-      ownerType,
-      ownerId: null,
-      name: `photo-${now.getTime()}.jpg`,
-      mime: 'image/jpeg',
-      size: photo.bytes.length,
-      width: photo.width,
-      height: photo.height,
-      sha256: createHash('sha256').update(photo.bytes).digest('hex'),
-      bytes: photo.bytes,
-      createdAt: now,
-    })
+    .values({ orgId, ownerType, ownerId: null, name: `photo-${now.getTime()}.jpg`, mime: 'image/jpeg', ...photoValues(photo), createdAt: now })
     .returning({ id: storedFile.id, width: storedFile.width, height: storedFile.height });
+  return row;
+}
+
+/** Public uploads from one address (keyed hash) to the org since a moment: how many, and the bytes received. */
+export async function uploadsFrom(db: Executor, orgId: string, ipHash: string, since: Date) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${storedFile.receivedBytes}), 0)::bigint` })
+    .from(storedFile)
+    .where(and(eq(storedFile.ipHash, ipHash), gt(storedFile.createdAt, since), eq(storedFile.orgId, orgId)));
+  return { count: Number(row.count), bytes: Number(row.bytes) };
+}
+
+/**
+ * A public upload's row, taken before the photo is decoded (in the transaction that counted the
+ * address's uploads under its lock): the limits count it at once, and the slow re-encoding happens
+ * outside any transaction. finishPhoto fills it in. Nothing refers to it until then.
+ */
+export async function reservePhoto(tx: Executor, r: { orgId: string; ownerType: PhotoOwner; ipHash: string | null; receivedBytes: number; now: Date }) {
+  const [row] = await tx
+    .insert(storedFile)
+    .values({
+      orgId: r.orgId,
+      ownerType: r.ownerType,
+      ownerId: null,
+      name: `photo-${r.now.getTime()}.jpg`,
+      mime: 'image/jpeg',
+      size: 0,
+      sha256: '',
+      bytes: Buffer.alloc(0),
+      ipHash: r.ipHash,
+      receivedBytes: r.receivedBytes,
+      createdAt: r.now,
+    })
+    .returning({ id: storedFile.id });
+  return row.id;
+}
+
+/** Re-encodes a reserved photo into its row; one that cannot be read gives its reservation back (nothing stays). */
+export async function finishPhoto(db: Executor, id: string, raw: Buffer) {
+  let photo;
+  try {
+    photo = await cleanPhoto(raw);
+  } catch (e) {
+    await db.delete(storedFile).where(eq(storedFile.id, id));
+    throw e;
+  }
+  const [row] = await db.update(storedFile).set(photoValues(photo)).where(eq(storedFile.id, id)).returning({ id: storedFile.id, width: storedFile.width, height: storedFile.height });
   return row;
 }
 

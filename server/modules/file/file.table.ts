@@ -26,7 +26,11 @@ export const storedFile = pgTable(
     height: integer('height'),
     sha256: text('sha256').notNull(),
     bytes: bytea('bytes').notNull(),
+    /** a public upload: keyed hash of the address it came from (the per-address limits), never the address itself */
+    ipHash: text('ip_hash'),
+    /** a public upload: the bytes received (before re-encoding), counted against the address's daily budget */
+    receivedBytes: integer('received_bytes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stored_file_owner_idx').on(t.ownerType, t.ownerId)],
+  (t) => [index('stored_file_owner_idx').on(t.ownerType, t.ownerId), index('stored_file_ip_time_idx').on(t.ipHash, t.createdAt)],
 );

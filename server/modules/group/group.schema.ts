@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { putOf } from '../../core/body.js';
 import { MemberBrief } from '../member/member.schema.js';
 
 const uuid = (what: string) => z.uuid({ message: `${what}编号无效` });
@@ -16,11 +17,7 @@ export const GroupBody = z.object({
 export type GroupBody = z.infer<typeof GroupBody>;
 export const GroupCreateBody = GroupBody.extend({ memberIds: ids('委员', 500).default([]) });
 /** A change states the whole group: nothing left out is cleared by accident. */
-export const GroupUpdateBody = GroupBody.extend({
-  sort: z.number({ message: '请填写排序' }).int().min(0).max(999),
-  committeeIds: ids('专委会', 4),
-  placeIds: ids('地方', 200),
-});
+export const GroupUpdateBody = putOf(GroupBody);
 export type GroupUpdateBody = z.infer<typeof GroupUpdateBody>;
 export type GroupCreateBody = z.infer<typeof GroupCreateBody>;
 

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
+import { addRow } from '../../core/xlsx.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { GENDER_LABELS, POSITION_LABELS, type MemberExportQuery, type MemberView } from './member.schema.js';
 import { memberIdsInOrder, memberRowsByIds } from './member.list.js';
@@ -55,7 +56,7 @@ export async function exportMembers(ctx: Ctx, q: MemberExportQuery) {
     for (let i = 0; i < ids.length; i += PAGE)
       for (const r of await memberRowsByIds(ctx.db, ids.slice(i, i + PAGE))) {
         const row = toRow(r);
-        sheet.addRow(MEMBER_COLUMNS.map((c) => c.value(row))).commit();
+        addRow(sheet, MEMBER_COLUMNS.map((c) => c.value(row))).commit();
       }
     sheet.commit();
     await book.commit();

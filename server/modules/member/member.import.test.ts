@@ -201,4 +201,18 @@ describe('importing the roster from Excel', () => {
     expect((await upload(await rosterXlsx(roster), 'check', member)).statusCode).toBe(403);
     expect((await member.get('/api/members/export?contacts=full')).statusCode).toBe(403);
   });
+
+  it('exports text that Excel would run as a formula with an apostrophe, and takes it back unchanged', async () => {
+    const sector = await buildSector(t.b, { org, name: '+86侨界' });
+    const workUnit = '=HYPERLINK("http://evil.example/","点击查看详情")';
+    const { member } = await buildMember(t.b, { org, sector, name: '@SUM(A1)', workUnit, phone: '13872600088', idNumber: makeIdNumber('420525', '1990-01-02', 'male', 9) });
+    const exported = await staff.get(`/api/members/export?contacts=full&sectorId=${sector.id}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const row = book.getWorksheet('委员名单')!.getRow(2);
+    expect([row.getCell(1).value, row.getCell(5).value, row.getCell(9).value]).toEqual(["'@SUM(A1)", "'+86侨界", `'${workUnit}`]);
+    const back = await upload(exported.rawPayload, 'apply');
+    expect(back.json()).toMatchObject({ rows: 1, created: 0, updated: 1 });
+    expect((await staff.get(`/api/members/${member.id}`)).json()).toMatchObject({ name: '@SUM(A1)', workUnit, sector: { name: '+86侨界' } });
+  });
 });

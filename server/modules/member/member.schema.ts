@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { idNumberProblem } from './idcard.js';
 
@@ -47,7 +48,7 @@ export const MemberBody = z.object({
   idNumber: idNumber.nullable().optional(),
 });
 export type MemberBody = z.infer<typeof MemberBody>;
-export const MemberUpdateBody = MemberBody.partial();
+export const MemberUpdateBody = patchOf(MemberBody);
 export type MemberUpdateBody = z.infer<typeof MemberUpdateBody>;
 
 export const MemberLeaveBody = z.object({

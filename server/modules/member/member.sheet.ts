@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../core/errors.js';
+import { fromExportedText } from '../../core/xlsx.js';
 import { fromIdNumber } from './idcard.js';
 import { GENDER_LABELS, MemberBody, PARTIES, POSITION_LABELS, type MEMBER_POSITIONS } from './member.schema.js';
 
@@ -69,12 +70,12 @@ const formulaError = (cell: ExcelJS.Cell) => {
   return v && typeof v === 'object' && 'error' in v ? v.error : null;
 };
 
-/** The text of a cell as the office sees it; numbers that lost digits in Excel are reported by the caller. */
+/** The text of a cell as the office sees it (without the apostrophe an export puts before formula-like text); numbers that lost digits in Excel are reported by the caller. */
 function cellText(cell: ExcelJS.Cell): string {
   const v = plain(cell.value);
   if (v === null || (typeof v === 'object' && 'error' in v)) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim();
+  return fromExportedText(String(v)).trim();
 }
 
 /** 1972.05, 1972-5, 1972年5月, 197205, a date cell, or the number 1972.1 (Excel's 1972.10) → 1972-05. */

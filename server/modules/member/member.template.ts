@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq, asc } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
+import { exportedText } from '../../core/xlsx.js';
 import { committee, sector } from '../sector/sector.table.js';
 import { MEMBER_COLUMNS } from './member.export.js';
 import { PARTIES } from './member.schema.js';
@@ -31,7 +32,7 @@ export async function memberTemplate(ctx: Ctx): Promise<Buffer> {
   const options = book.addWorksheet('选项', { state: 'hidden' });
   const lists: [string, string[]][] = [['界别', sectors.map((s) => s.name)], ['党派', [...PARTIES]], ['职务', ['主席', '副主席', '秘书长', '常委', '委员']], ['性别', ['男', '女']]];
   lists.forEach(([title, values], i) => {
-    options.getColumn(i + 1).values = [title, ...values];
+    options.getColumn(i + 1).values = [title, ...values.map(exportedText)];
     const col = sheet.getColumn(columns.findIndex((c) => c.header === title) + 1).letter;
     const letter = options.getColumn(i + 1).letter;
     (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${MAX_ROWS + 1}`, {
@@ -62,7 +63,7 @@ export async function memberTemplate(ctx: Ctx): Promise<Buffer> {
     EXAMPLE.join('　|　'),
   ].forEach((line, i) => {
     const cell = help.getCell(i + 1, 1);
-    cell.value = line;
+    cell.value = exportedText(line);
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
   return Buffer.from(await book.xlsx.writeBuffer());

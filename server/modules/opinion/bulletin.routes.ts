@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { bulletinDocx } from './bulletin.docx.js';
-import { BulletinBody, BulletinCandidate, BulletinCandidateQuery, BulletinListItem, BulletinListQuery, BulletinView } from './bulletin.schema.js';
+import { BulletinBody, BulletinCandidate, BulletinCandidateQuery, BulletinListItem, BulletinListQuery, BulletinUpdateBody, BulletinView } from './bulletin.schema.js';
 import { createBulletin, getBulletin, listBulletins, listCandidates, updateBulletin } from './bulletin.service.js';
 
 const tags = ['社情民意信息与期刊'];
@@ -30,7 +30,7 @@ export async function bulletinRoutes(app: FastifyInstance) {
   r.get('/api/bulletins/:id', { config: { access: 'opinion.review' }, schema: { tags, summary: '期刊详情（所收信息按顺序）', params: IdParams, response: one } }, async (req) =>
     getBulletin(ctxOf(req), req.params.id),
   );
-  r.put('/api/bulletins/:id', { config: manage, schema: { tags, summary: '修改最新一期：标题、日期（同一年内）、所收信息及顺序', params: IdParams, body: BulletinBody, response: one } }, async (req) =>
+  r.put('/api/bulletins/:id', { config: manage, schema: { tags, summary: '修改最新一期：标题（空为默认标题）、日期（同一年内）、所收信息及顺序，须全部提交', params: IdParams, body: BulletinUpdateBody, response: one } }, async (req) =>
     updateBulletin(ctxOf(req), req.params.id, req.body),
   );
   r.get('/api/bulletins/:id/docx', { config: { access: 'opinion.review' }, schema: { tags, summary: '导出 Word（红头、期号、目录、正文、反映人、报送抄送）', params: IdParams } }, async (req, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { OPINION_LEVELS } from './opinion.schema.js';
 import { isoDate } from '../../core/date.js';
@@ -16,6 +17,9 @@ export const BulletinBody = z.object({
     .refine((a) => new Set(a).size === a.length, '同一条信息选了两次'),
 });
 export type BulletinBody = z.infer<typeof BulletinBody>;
+/** Changing an issue states it whole: an empty title is the default title, a title left out is refused. */
+export const BulletinUpdateBody = putOf(BulletinBody);
+export type BulletinUpdateBody = z.infer<typeof BulletinUpdateBody>;
 
 export const BulletinListQuery = PageQuery.extend({
   year: z.coerce.number({ message: '年份应为数字' }).int('年份应为整数').min(2000, '年份无效').max(2100, '年份无效').optional(),

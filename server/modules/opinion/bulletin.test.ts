@@ -48,9 +48,9 @@ describe('社情民意 bulletin', () => {
     expect(audit.summary).toBe('编发社情民意2026年第1期（2 条）');
 
     // only the latest issue changes, and stays in its year
-    const old = await li.put(`/api/bulletins/${first.json().id}`, { issuedOn: '2026-03-05', reportIds: [ids[0], ids[1]] });
+    const old = await li.put(`/api/bulletins/${first.json().id}`, { title: '', issuedOn: '2026-03-05', reportIds: [ids[0], ids[1]] });
     expect(old.statusCode).toBe(409);
-    const moved = await li.put(`/api/bulletins/${second.json().id}`, { issuedOn: '2027-01-01', reportIds: [ids[2]] });
+    const moved = await li.put(`/api/bulletins/${second.json().id}`, { title: '', issuedOn: '2027-01-01', reportIds: [ids[2]] });
     expect(moved.json().error.message).toContain('2026 年内');
     const list = (await chen.get('/api/bulletins?year=2026')).json();
     expect(list.items.map((b: { numberLabel: string; isLatest: boolean }) => [b.numberLabel, b.isLatest])).toEqual([['第2期', true], ['第1期', false]]);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireAccess, type OrgActor } from '../../core/access.js';
 import { chinaDate } from '../../core/workdays.js';
 import type { Ctx, Executor } from '../../core/context.js';
+import { mergePatch } from '../../core/body.js';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { indexDoc, updateDocState } from '../search/search.index.js';
@@ -14,18 +15,20 @@ import { opinionReport, opinionReportRecord } from './opinion.table.js';
 const notPending = () => conflict('这条信息不在本单位待处理（可能已被他人处理），请刷新后查看');
 const decided = (r: ReportAccess) => r.status === 'adopted' || r.status === 'forwarded';
 
-/** Staff edit the wording of a report in their queue, or of one their org adopted (before compiling a bulletin). */
+/** Staff edit the wording of a report in their queue, or of one their org adopted (before compiling a bulletin): the title, the text, or both. */
 export async function editReport(ctx: Ctx, id: string, b: OpinionEditBody): Promise<OpinionView> {
   const actor = requireAccess(ctx.actor, 'opinion.manage');
   await ctx.db.transaction(async (tx) => {
     const r = await loadReport(tx, actor, id, true);
     if (!pendingHere(r, actor) && !(isOwnOrg(r, actor) && decided(r))) throw conflict('只能编辑本单位待处理或已采用的信息');
     const now = ctx.clock.now();
-    await tx.update(opinionReport).set({ title: b.title, body: b.body, updatedAt: now }).where(eq(opinionReport.id, id));
-    await indexDoc(tx, { kind: 'opinion_report', refId: id, orgId: r.orgId, title: b.title, body: b.body, status: r.status, isPublic: false, createdAt: r.createdAt });
     const before = { title: r.title, body: r.body };
-    await addEvent(ctx, tx, actor, id, { kind: 'edited', note: r.title !== b.title ? `标题改为《${b.title}》` : '修改了正文', data: { before, after: b } });
-    await writeAudit(ctx, { action: 'opinion.update', summary: `编辑社情民意信息《${b.title}》`, targetType: 'opinion_report', targetId: id, before, after: b }, tx);
+    const after = mergePatch(before, b);
+    await tx.update(opinionReport).set({ ...after, updatedAt: now }).where(eq(opinionReport.id, id));
+    await indexDoc(tx, { kind: 'opinion_report', refId: id, orgId: r.orgId, ...after, status: r.status, isPublic: false, createdAt: r.createdAt });
+    const note = [r.title !== after.title ? `标题改为《${after.title}》` : '', r.body !== after.body ? '修改了正文' : ''].filter(Boolean).join('，') || '未作改动';
+    await addEvent(ctx, tx, actor, id, { kind: 'edited', note, data: { before, after } });
+    await writeAudit(ctx, { action: 'opinion.update', summary: `编辑社情民意信息《${after.title}》`, targetType: 'opinion_report', targetId: id, before, after }, tx);
   });
   return getReport(ctx, id);
 }

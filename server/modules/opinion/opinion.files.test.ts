@@ -52,7 +52,7 @@ describe('attachments', () => {
     expect(steal.json().error.message).toContain('附件不存在');
 
     // leaving a file out of the list removes it
-    const kept = await zhang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY, fileIds: [doc.json().id] });
+    const kept = await zhang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY, coAuthorIds: [], fileIds: [doc.json().id] });
     expect(kept.json().files).toHaveLength(1);
     expect((await rowsOf(t.b.db, sql`select id from stored_file where id = ${up.json().id}`)).length).toBe(0);
   });

@@ -16,6 +16,7 @@ import {
   OpinionListItem,
   OpinionListQuery,
   OpinionRecordBody,
+  OpinionUpdateBody,
   OpinionView,
   RecordParams,
 } from './opinion.schema.js';
@@ -57,13 +58,13 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.get('/api/opinion-reports/:id', { config: { access: 'opinion.read' }, schema: { tags, summary: '社情民意信息详情', params: IdParams, response: one } }, async (req) =>
     getReport(ctxOf(req), req.params.id),
   );
-  r.put('/api/opinion-reports/:id', { config: write, schema: { tags, summary: '修改草稿或退回修改的信息（第一作者）', params: IdParams, body: OpinionBody, response: one } }, async (req) =>
+  r.put('/api/opinion-reports/:id', { config: write, schema: { tags, summary: '修改草稿或退回修改的信息（第一作者；须提交全部内容）', params: IdParams, body: OpinionUpdateBody, response: one } }, async (req) =>
     updateReport(ctxOf(req), req.params.id, req.body),
   );
   r.post('/api/opinion-reports/:id/submit', { config: write, schema: { tags, summary: '报送（第一作者）', params: IdParams, response: one } }, async (req) =>
     submitReport(ctxOf(req), req.params.id),
   );
-  r.patch('/api/opinion-reports/:id', { config: manage, schema: { tags, summary: '机关编辑标题和正文（修改前后记入历史和审计日志）', params: IdParams, body: OpinionEditBody, response: one } }, async (req) =>
+  r.patch('/api/opinion-reports/:id', { config: manage, schema: { tags, summary: '机关编辑标题或正文（只传要改的项；修改前后记入历史和审计日志）', params: IdParams, body: OpinionEditBody, response: one } }, async (req) =>
     editReport(ctxOf(req), req.params.id, req.body),
   );
   r.post(

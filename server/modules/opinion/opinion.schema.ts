@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { isoDate } from '../../core/date.js';
 
@@ -39,9 +40,12 @@ export const OpinionBody = z.object({
   fileIds: ids('附件', MAX_FILES).default([]),
 });
 export type OpinionBody = z.infer<typeof OpinionBody>;
+/** Changing a draft states it whole: co-authors and attachments left out are refused, not emptied. */
+export const OpinionUpdateBody = putOf(OpinionBody);
+export type OpinionUpdateBody = z.infer<typeof OpinionUpdateBody>;
 
-/** Staff edit the text of a report in their queue (the member's wording stays in the audit log). */
-export const OpinionEditBody = z.object({ title, body });
+/** Staff edit the title or the text of a report in their queue, or both (the member's wording stays in the audit log). */
+export const OpinionEditBody = patchOf(OpinionBody.pick({ title: true, body: true }));
 export type OpinionEditBody = z.infer<typeof OpinionEditBody>;
 
 const reason = z.string({ message: '请填写理由' }).trim().min(2, '请填写理由（至少 2 个字）').max(500, '理由不超过 500 个字');

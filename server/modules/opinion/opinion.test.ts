@@ -56,13 +56,13 @@ describe('writing a report', () => {
     expect((await guo.get(`/api/opinion-reports/${r.id}`)).statusCode).toBe(404);
     expect((await li.get(`/api/opinion-reports/${r.id}`)).statusCode).toBe(404);
     expect((await guo.get('/api/opinion-reports?scope=org')).statusCode).toBe(403);
-    expect((await yang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY })).statusCode).toBe(403);
-    const edited = await zhang.put(`/api/opinion-reports/${r.id}`, { title: '关于解决山区留守老人看病难问题的建议', body: REPORT_BODY, coAuthorIds: [] });
+    expect((await yang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY, coAuthorIds: [], fileIds: [] })).statusCode).toBe(403);
+    const edited = await zhang.put(`/api/opinion-reports/${r.id}`, { title: '关于解决山区留守老人看病难问题的建议', body: REPORT_BODY, coAuthorIds: [], fileIds: [] });
     expect(edited.json().authors).toHaveLength(1);
     const sub = await zhang.post(`/api/opinion-reports/${r.id}/submit`);
     expect(sub.json()).toMatchObject({ status: 'submitted', statusLabel: '已报送' });
     expect(sub.json().submittedAt).not.toBeNull();
-    const late = await zhang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY });
+    const late = await zhang.put(`/api/opinion-reports/${r.id}`, { title: r.title, body: REPORT_BODY, coAuthorIds: [], fileIds: [] });
     expect(late.statusCode).toBe(409);
     // the staff hear of it and see it in their queue
     const [msg] = await t.b.db.select().from(notification).where(and(eq(notification.targetId, r.id), eq(notification.kind, 'opinion.submitted')));

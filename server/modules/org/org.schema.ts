@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../core/body.js';
 import type { LiaisonScheme } from '../liaison/liaison.schema.js';
 import type { RequestRules } from '../request/request.schema.js';
 import type { ProposalRules } from '../proposal/proposal.schema.js';
@@ -52,5 +53,5 @@ export const OrgCreateBody = z.object({
 });
 export type OrgCreateBody = z.infer<typeof OrgCreateBody>;
 
-export const OrgSettingsBody = OrgSettings.partial();
+export const OrgSettingsBody = patchOf(OrgSettings);
 export type OrgSettingsBody = z.infer<typeof OrgSettingsBody>;

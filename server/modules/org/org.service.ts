@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { offsetOf, type Page, type PageQuery } from '../../core/pagination.js';
 import { requireAccess } from '../../core/access.js';
-import type { Ctx } from '../../core/context.js';
+import { mergePatch } from '../../core/body.js';
+import type { Ctx, Executor } from '../../core/context.js';
 import { conflict, forbidden, notFound } from '../../core/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { accountRole } from '../account/account.table.js';
@@ -27,12 +28,23 @@ export async function currentOrg(ctx: Ctx): Promise<OrgDetail> {
   return { ...presentOrg(row), settings: settingsOf(row.settings), parentName };
 }
 
+/**
+ * The org's row, locked until the transaction ends: every change of org.settings (these settings and
+ * the sections other modules keep there) reads, checks and writes one at a time, so two changes of
+ * different keys made at once both stay.
+ */
+export async function lockOrg(tx: Executor, orgId: string) {
+  const [row] = await tx.select().from(org).where(eq(org.id, orgId)).for('update');
+  if (!row) throw notFound('组织不存在');
+  return row;
+}
+
 export async function updateOrgSettings(ctx: Ctx, body: OrgSettingsBody): Promise<OrgDetail> {
   const actor = requireAccess(ctx.actor, 'org.manage');
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(org).where(eq(org.id, actor.orgId));
+    const row = await lockOrg(tx, actor.orgId);
     const before = settingsOf(row.settings);
-    const after = OrgSettings.parse({ ...before, ...body });
+    const after = OrgSettings.parse(mergePatch(before, body));
     // merged in the database: the rules other pages keep in settings are never overwritten by a stale copy
     await tx.update(org).set({ settings: sql`${org.settings} || ${JSON.stringify(after)}::jsonb` }).where(eq(org.id, actor.orgId));
     await writeAudit(

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { rowsOf } from '../../core/sql.js';
 import { chinaDate } from '../../core/workdays.js';
+import { addRow } from '../../core/xlsx.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { rulesOf } from './proposal.access.js';
 import { itemColumns, itemOf, type ItemRow } from './proposal.item.js';
@@ -68,7 +69,7 @@ function sheetOf(book: ExcelJS.Workbook, name: string, columns: [string, number]
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map(([header, width]) => ({ header, width }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(rows);
+  for (const r of rows) addRow(sheet, r);
   return sheet;
 }
 

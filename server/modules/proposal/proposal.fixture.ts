@@ -121,6 +121,9 @@ export interface ProposalSpec {
 const NUMBERED: ProposalStatus[] = ['filed', 'merged', 'assigned', 'replied', 'closed'];
 const REVIEWED: ProposalStatus[] = ['returned', 'filed', 'declined', 'converted', 'merged', 'assigned', 'replied', 'closed'];
 
+/** What a member's own proposal states besides its text, for a PUT (which sends the whole proposal). */
+export const MEMBER_PROPOSAL = { proposerKind: 'member', bodyId: null, bodyName: null, sealNoted: false, coSignerIds: [], suggestedUnitIds: [], fileIds: [], mayPublish: true, fromLeadId: null } as const;
+
 export const PROPOSAL_TEXT = {
   situation: '我县农村生活污水收集处理设施覆盖率不高，部分村组污水直排沟渠，影响人居环境和水源安全。',
   analysis: '主要原因是建设资金不足，已建设施运维管护责任不清，部分设施建成后闲置。',

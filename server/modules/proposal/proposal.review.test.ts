@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../core/sql.js';
 import { testApp, type Agent, type TestApp } from '../../test/harness.js';
 import { notification } from '../notification/notification.table.js';
-import { insertProposal, PROPOSAL_TEXT, proposalFixture, type ProposalFixture } from './proposal.fixture.js';
+import { insertProposal, MEMBER_PROPOSAL, PROPOSAL_TEXT, proposalFixture, type ProposalFixture } from './proposal.fixture.js';
 import { DECLINE_GROUND_LABELS, DECLINE_GROUNDS } from './proposal.schema.js';
 
 let t: TestApp;
@@ -91,7 +91,7 @@ describe('converting, returning and merging', () => {
     expect(await messages(fx.zhang.account.id, p.id)).toEqual(['proposal.return:您的提案《关于规范农贸市场管理的建议》被退回修改：建议部分不够具体，请补充可操作的措施']);
     const view = (await zhang.get(`/api/proposals/${p.id}`)).json();
     expect(view.can).toMatchObject({ edit: true, submit: true });
-    await zhang.put(`/api/proposals/${p.id}`, { title: '关于规范农贸市场管理的建议', category: '社会建设', ...PROPOSAL_TEXT, suggestion: `${PROPOSAL_TEXT.suggestion}具体由县市场监管局牵头，每季度开展一次联合检查。`, coSignerIds: [fx.yang.member.id] });
+    await zhang.put(`/api/proposals/${p.id}`, { ...MEMBER_PROPOSAL, title: '关于规范农贸市场管理的建议', category: '社会建设', ...PROPOSAL_TEXT, suggestion: `${PROPOSAL_TEXT.suggestion}具体由县市场监管局牵头，每季度开展一次联合检查。`, coSignerIds: [fx.yang.member.id] });
     const again = (await zhang.post(`/api/proposals/${p.id}/submit`)).json();
     expect(again.status).toBe('submitted');
     expect(again.signers[1]).toMatchObject({ name: '杨德明', status: 'confirmed' });

@@ -7,7 +7,7 @@ import { downloadProposalFile, MAX_FILE_BYTES, uploadProposalFile } from './prop
 import { listProposals } from './proposal.list.js';
 import { reviewProposal } from './proposal.review.js';
 import { getProposalRules, updateProposalRules } from './proposal.rules.js';
-import { CoSignResponseBody, ProposalBody, ProposalFileView, ProposalListItem, ProposalListQuery, ProposalRulesUpdate, ProposalRulesView, ProposalView, ReviewBody, SimilarProposal, SimilarProposalQuery } from './proposal.schema.js';
+import { CoSignResponseBody, ProposalBody, ProposalFileView, ProposalListItem, ProposalListQuery, ProposalRulesUpdate, ProposalRulesView, ProposalUpdateBody, ProposalView, ReviewBody, SimilarProposal, SimilarProposalQuery } from './proposal.schema.js';
 import { createProposal, respondInvitation, submitProposal, updateProposal, withdrawProposal } from './proposal.service.js';
 import { similarProposals } from './proposal.similar.js';
 import { getProposal } from './proposal.view.js';
@@ -59,7 +59,7 @@ export async function proposalRoutes(app: FastifyInstance) {
   );
   r.post('/api/proposals', { config: write, schema: { tags, summary: '撰写提案（存为草稿；联名委员即时收到邀请）', body: ProposalBody, response: one } }, async (req) => createProposal(ctxOf(req), req.body));
   r.get('/api/proposals/:id', { config: read, schema: { tags, summary: '提案详情', params: IdParams, response: one } }, async (req) => getProposal(ctxOf(req), req.params.id));
-  r.put('/api/proposals/:id', { config: write, schema: { tags, summary: '修改草稿或退回修改的提案（第一提案人）', params: IdParams, body: ProposalBody, response: one } }, async (req) =>
+  r.put('/api/proposals/:id', { config: write, schema: { tags, summary: '修改草稿或退回修改的提案（第一提案人；须提交全部内容）', params: IdParams, body: ProposalUpdateBody, response: one } }, async (req) =>
     updateProposal(ctxOf(req), req.params.id, req.body),
   );
   r.post('/api/proposals/:id/submit', { config: write, schema: { tags, summary: '提交提案（第一提案人；未答复的联名邀请到期后作废）', params: IdParams, response: one } }, async (req) =>
@@ -84,7 +84,7 @@ export async function proposalRoutes(app: FastifyInstance) {
   r.get('/api/proposal-rules', { config: read, schema: { tags, summary: '提案工作规则、本地工作日历和各次会议', response: { 200: ProposalRulesView, ...errorResponses } } }, async (req) =>
     getProposalRules(ctxOf(req)),
   );
-  r.put('/api/proposal-rules', { config: manage, schema: { tags, summary: '修改提案工作规则（只传要改的项）和本地工作日历', body: ProposalRulesUpdate, response: { 200: ProposalRulesView, ...errorResponses } } }, async (req) =>
+  r.patch('/api/proposal-rules', { config: manage, schema: { tags, summary: '修改提案工作规则（只传要改的项）和本地工作日历', body: ProposalRulesUpdate, response: { 200: ProposalRulesView, ...errorResponses } } }, async (req) =>
     updateProposalRules(ctxOf(req), req.body),
   );
 }

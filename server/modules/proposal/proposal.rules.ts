@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { requireAccess } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
-import { chinaDate, type WorkCalendar } from '../../core/workdays.js';
+import { mergePatch } from '../../core/body.js';
+import { chinaDate, WorkCalendarBody, type WorkCalendar } from '../../core/workdays.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { lockOrg } from '../org/org.service.js';
 import { org } from '../org/org.table.js';
 import { rulesOf } from './proposal.access.js';
 import { ProposalRules, type ProposalRulesUpdate, type ProposalRulesView } from './proposal.schema.js';
@@ -24,18 +26,19 @@ export async function getProposalRules(ctx: Ctx): Promise<ProposalRulesView> {
   return viewOf(ctx, ctx.db, actor.orgId);
 }
 
-/** A change names only what changes; the rules are checked as a whole (400 with the reason, nothing saved). */
+/** A change names only what changes; the rules are checked as a whole (400 with the reason, nothing saved), the org row locked meanwhile. */
 export async function updateProposalRules(ctx: Ctx, body: ProposalRulesUpdate): Promise<ProposalRulesView> {
   const actor = requireAccess(ctx.actor, 'proposal.manage');
   return ctx.db.transaction(async (tx) => {
+    await lockOrg(tx, actor.orgId);
     const before = await rulesOf(tx, actor.orgId);
     const { calendar: cal, ...changes } = body;
-    const rules = ProposalRules.parse({ ...before.rules, ...changes });
-    const calendar: WorkCalendar = cal ?? before.calendar;
+    const rules = ProposalRules.parse(mergePatch(before.rules, changes));
+    const calendar: WorkCalendar = WorkCalendarBody.parse(mergePatch(before.calendar, cal));
     // merged in the database: the other rules kept in settings are never overwritten by a stale copy
     await tx.update(org).set({ settings: sql`${org.settings} || ${JSON.stringify({ proposals: rules, calendar })}::jsonb` }).where(eq(org.id, actor.orgId));
     const changed = (Object.keys(rules) as (keyof ProposalRules)[]).filter((k) => JSON.stringify(rules[k]) !== JSON.stringify(before.rules[k]));
-    if (cal && JSON.stringify(cal) !== JSON.stringify(before.calendar)) changed.push('calendar' as never);
+    if (JSON.stringify(calendar) !== JSON.stringify(before.calendar)) changed.push('calendar' as never);
     await writeAudit(
       ctx,
       { action: 'proposal.rules', summary: `修改提案工作规则（${changed.join('、') || '无变化'}）`, targetType: 'org', targetId: actor.orgId, before, after: { rules, calendar } },

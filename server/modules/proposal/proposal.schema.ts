@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { WorkCalendarBody } from '../../core/workdays.js';
 import { isoDate } from '../../core/date.js';
@@ -171,12 +172,12 @@ export const proposalRulesOf = (stored: unknown): ProposalRules => {
   const parsed = ProposalRules.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_PROPOSAL_RULES;
 };
-/** A change names only what changes; the result is checked as a whole. The local calendar rides along. */
-export const ProposalRulesBody = z.object(ProposalRules.shape).partial();
-export type ProposalRulesBody = z.infer<typeof ProposalRulesBody>;
-
-/** The rules page: a change of some rules and, optionally, the local calendar; the answer has the sessions and the one proposals go to today. */
-export const ProposalRulesUpdate = ProposalRulesBody.extend({ calendar: WorkCalendarBody.optional() });
+/**
+ * The rules page (PATCH): the rules that change and, optionally, the local calendar (its holidays or
+ * working days, each on its own); the result is checked as a whole. The answer has the sessions and
+ * the one proposals go to today.
+ */
+export const ProposalRulesUpdate = patchOf(ProposalRules.safeExtend({ calendar: WorkCalendarBody }));
 export type ProposalRulesUpdate = z.infer<typeof ProposalRulesUpdate>;
 
 export const ProposalRulesView = z.object({
@@ -232,6 +233,9 @@ export const ProposalBody = z
     if (b.proposerKind !== 'member' && b.coSignerIds.length) c.addIssue({ code: 'custom', path: ['coSignerIds'], message: '集体提案不能邀请个人联名' });
   });
 export type ProposalBody = z.infer<typeof ProposalBody>;
+/** Changing a draft states it whole: a collective proposal's kind, body and seal are sent again, never reset to a member's own. */
+export const ProposalUpdateBody = putOf(ProposalBody);
+export type ProposalUpdateBody = z.infer<typeof ProposalUpdateBody>;
 
 /** 联名邀请的答复 */
 export const CoSignResponseBody = z.object({ accept: z.boolean({ message: '请选择同意或不同意联名' }) });

@@ -5,7 +5,7 @@ import { buildAccount, buildMember, buildOrg } from '../../demo/builders.js';
 import { signIn, testApp, type Agent, type TestApp } from '../../test/harness.js';
 import { notification } from '../notification/notification.table.js';
 import { requestEscalation } from '../request/request.table.js';
-import { FIXTURE_NOW, insertAssignment, insertProposal, insertReply, PROPOSAL_TEXT, proposalFixture, setClock, type ProposalFixture } from './proposal.fixture.js';
+import { FIXTURE_NOW, insertAssignment, insertProposal, insertReply, MEMBER_PROPOSAL, PROPOSAL_TEXT, proposalFixture, setClock, type ProposalFixture } from './proposal.fixture.js';
 
 let t: TestApp;
 let fx: ProposalFixture;
@@ -19,6 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const body = (over: Record<string, unknown> = {}) => ({ title: '关于加快推进农村生活污水治理的建议', category: '生态文明建设', ...PROPOSAL_TEXT, ...over });
+/** the whole proposal, as a change (PUT) sends it */
+const whole = (over: Record<string, unknown> = {}) => body({ ...MEMBER_PROPOSAL, ...over });
 const write = (over: Record<string, unknown> = {}, who = () => zhang) => who().post('/api/proposals', body(over));
 const count = async () => (await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from proposal where org_id = ${fx.org.id}`))[0].n;
 const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
@@ -35,13 +37,13 @@ describe('writing a proposal', () => {
     expect((await write({ proposerKind: 'sector' })).json().error.message).toBe('请选择提案的界别');
     expect((await write({ proposerKind: 'party' })).json().error.message).toBe('请填写民主党派名称');
     // the section limits are the org's: 200 characters for the situation here
-    expect((await li.put('/api/proposal-rules', { situationMax: 200 })).statusCode).toBe(200);
+    expect((await li.patch('/api/proposal-rules', { situationMax: 200 })).statusCode).toBe(200);
     const situation = await write({ situation: '情'.repeat(201) });
     expect(situation.statusCode).toBe(400);
     expect(situation.json().error.message).toBe('“情况”不超过 200 个字');
     expect((await write({ situation: '情'.repeat(200) })).statusCode).toBe(200);
     expect(await count()).toBe(before + 1);
-    expect((await li.put('/api/proposal-rules', { situationMax: 2000 })).statusCode).toBe(200);
+    expect((await li.patch('/api/proposal-rules', { situationMax: 2000 })).statusCode).toBe(200);
     expect((await li.post('/api/proposals', body())).statusCode).toBe(403);
   });
 
@@ -56,15 +58,15 @@ describe('writing a proposal', () => {
     expect((await guo.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
     expect((await li.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
     expect((await chen.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
-    expect((await guo.put(`/api/proposals/${p.id}`, body())).statusCode).toBe(404);
-    const edited = await zhang.put(`/api/proposals/${p.id}`, body({ title: '关于统筹推进农村生活污水治理的建议' }));
+    expect((await guo.put(`/api/proposals/${p.id}`, whole())).statusCode).toBe(404);
+    const edited = await zhang.put(`/api/proposals/${p.id}`, whole({ title: '关于统筹推进农村生活污水治理的建议' }));
     expect(edited.json().title).toBe('关于统筹推进农村生活污水治理的建议');
     // too short a suggestion may be saved, not submitted
-    await zhang.put(`/api/proposals/${p.id}`, body({ suggestion: '建议加快治理。' }));
+    await zhang.put(`/api/proposals/${p.id}`, whole({ suggestion: '建议加快治理。' }));
     const short = await zhang.post(`/api/proposals/${p.id}/submit`);
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toBe('“建议”至少 30 个字，请写明具体建议后再提交');
-    await zhang.put(`/api/proposals/${p.id}`, body());
+    await zhang.put(`/api/proposals/${p.id}`, whole());
     const sub = await zhang.post(`/api/proposals/${p.id}/submit`);
     expect(sub.json()).toMatchObject({ status: 'submitted', statusLabel: '待审查', can: { edit: false, withdraw: true } });
     expect((await li.get(`/api/proposals/${p.id}`)).json().can.review).toBe(true);
@@ -90,7 +92,7 @@ describe('writing a proposal', () => {
     const early = await zhang.post(`/api/proposals/${p.id}/submit`);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('还有 2 位联名委员未答复邀请');
-    expect((await yang.put(`/api/proposals/${p.id}`, body())).statusCode).toBe(403);
+    expect((await yang.put(`/api/proposals/${p.id}`, whole())).statusCode).toBe(403);
     const yes = await yang.post(`/api/proposals/${p.id}/invitation`, { accept: true });
     expect(yes.json().signers[1]).toMatchObject({ name: '杨德明', status: 'confirmed', statusLabel: '已确认' });
     expect((await yang.post(`/api/proposals/${p.id}/invitation`, { accept: false })).json().error.message).toBe('您已答复过这次联名邀请');
@@ -111,7 +113,7 @@ describe('writing a proposal', () => {
   it('a declined invitation is not a proposer; removing a co-signer from the draft drops the invitation', async () => {
     const p = (await write({ coSignerIds: [fx.yang.member.id, fx.guo.member.id] })).json();
     await guo.post(`/api/proposals/${p.id}/invitation`, { accept: false });
-    const edited = (await zhang.put(`/api/proposals/${p.id}`, body({ coSignerIds: [fx.guo.member.id] }))).json();
+    const edited = (await zhang.put(`/api/proposals/${p.id}`, whole({ coSignerIds: [fx.guo.member.id] }))).json();
     expect(edited.signers.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual(['张红梅:confirmed', '郭海燕:declined']);
     expect((await yang.get(`/api/proposals/${p.id}`)).statusCode).toBe(404);
     const sub = (await zhang.post(`/api/proposals/${p.id}/submit`)).json();
@@ -326,17 +328,17 @@ describe('similar proposals while drafting', () => {
 
 describe('rules', () => {
   it('are checked as a whole, audited, and kept with the local calendar', async () => {
-    const bad = await li.put('/api/proposal-rules', { handlingMonths: 6, maxHandlingMonths: 3 });
+    const bad = await li.patch('/api/proposal-rules', { handlingMonths: 6, maxHandlingMonths: 3 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('最长办理期限不能短于办理期限');
-    expect((await zhang.put('/api/proposal-rules', { coSignWorkdays: 3 })).statusCode).toBe(403);
-    const ok = await li.put('/api/proposal-rules', { coSignWorkdays: 3, calendar: { holidays: ['2026-03-05'], workdays: [] } });
+    expect((await zhang.patch('/api/proposal-rules', { coSignWorkdays: 3 })).statusCode).toBe(403);
+    const ok = await li.patch('/api/proposal-rules', { coSignWorkdays: 3, calendar: { holidays: ['2026-03-05'], workdays: [] } });
     expect(ok.json()).toMatchObject({ rules: { coSignWorkdays: 3, handlingMonths: 3 }, calendar: { holidays: ['2026-03-05'] } });
     // 3 working days from Monday 03-02 with Thursday 03-05 off: Friday 03-06
     expect((await write({ coSignerIds: [fx.yang.member.id] })).json().coSignDueAt).toBe('2026-03-06T10:00:00.000Z');
     const [audit] = await rowsOf<{ summary: string }>(t.b.db, sql`select summary from audit_log where action = 'proposal.rules' and org_id = ${fx.org.id} order by created_at desc limit 1`);
     expect(audit.summary).toBe('修改提案工作规则（coSignWorkdays、calendar）');
     expect((await zhang.get('/api/proposal-rules')).json().rules.coSignWorkdays).toBe(3);
-    await li.put('/api/proposal-rules', { coSignWorkdays: 5, calendar: { holidays: [], workdays: [] } });
+    await li.patch('/api/proposal-rules', { coSignWorkdays: 5, calendar: { holidays: [], workdays: [] } });
   });
 });

@@ -1,17 +1,12 @@
+import { hideNumbers } from '../../core/numbers.js';
 import { EVENT_LABELS, OUTCOME_LABELS, PUBLISH_LABELS, RATING_LABELS, STATUS_LABELS, type EventKind, type Outcome, type PublishState, type Rating, type RequestStatus } from './request.schema.js';
 
 /** Timestamps as ISO strings, whichever driver read them. */
 export const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 export const isoOrNull = (v: Date | string | null | undefined) => (v ? iso(v) : null);
 
-const DIGIT = '[0-9０-９]';
-const NUMBER_RUN = new RegExp(`(?:\\+?86[\\s-]?)?${DIGIT}(?:[\\s-]?${DIGIT}){6,}`, 'g');
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
-/**
- * Phone-number-like runs of digits (7 or more, spaces and dashes allowed) in a resident's text are
- * replaced: a number written into the concern is never shown, searched or published.
- */
-export const maskDigits = (text: string) => text.replace(NUMBER_RUN, (m) => (DATE_LIKE.test(m.trim()) ? m : '[号码已隐去]'));
+/** A resident's text with phone-like and other long numbers hidden (core/numbers.ts: the one rule, also the search index's). */
+export const maskDigits = (text: string) => hideNumbers(text, '[号码已隐去]');
 
 /** 张三丰 → 张* */
 export const maskName = (name: string | null) => (name ? `${[...name][0]}*` : null);

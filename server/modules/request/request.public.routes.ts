@@ -3,15 +3,18 @@ import { z } from 'zod';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { addImageParser, bodyBytes } from '../file/file.routes.js';
-import { PHOTO_BODY_LIMIT, storePhoto } from '../file/file.service.js';
+import { PHOTO_BODY_LIMIT } from '../file/file.service.js';
 import { newChallenge } from './request.challenge.js';
 import { followedRequests, followRequest, publicList, requestForm, trackPhoto, trackRequest } from './request.public.js';
-import { orgByRegion, raiseRequest } from './request.raise.js';
+import { uploadConcernPhoto } from './request.photos.js';
+import { raiseRequest } from './request.raise.js';
 import { rateRequest } from './request.rating.js';
 import {
   CodeParams,
+  FollowBody,
   FollowedItemView,
   FollowedQuery,
+  PhotoUploadQuery,
   PhotoView,
   PublicItemView,
   PublicListQuery,
@@ -39,13 +42,16 @@ export async function requestPublicRoutes(app: FastifyInstance) {
     {
       config: pub,
       bodyLimit: PHOTO_BODY_LIMIT,
-      schema: { tags, summary: '上传诉求照片（请求体为 JPG/PNG 图片，≤5 MB；按内容识别，去除 EXIF/GPS，最长边 1600 像素）', params: RegionParams, response: { 200: PhotoView, ...errors } },
+      schema: {
+        tags,
+        summary:
+          '上传诉求照片（请求体为 JPG/PNG 图片，≤5 MB；按内容识别，去除 EXIF/GPS，最长边 1600 像素）。同一网络地址有张数和每日字节额度；接近限额时返回 428，解题后带 ?challenge= 重新上传',
+        params: RegionParams,
+        querystring: PhotoUploadQuery,
+        response: { 200: PhotoView, ...errors },
+      },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const o = await orgByRegion(ctx.db, req.params.regionCode);
-      return storePhoto(ctx.db, o.id, 'request', bodyBytes(req.body), ctx.clock.now());
-    },
+    async (req) => uploadConcernPhoto(ctxOf(req), req.params.regionCode, bodyBytes(req.body), req.query.challenge),
   );
   r.post(
     '/api/public/orgs/:regionCode/requests',
@@ -72,7 +78,18 @@ export async function requestPublicRoutes(app: FastifyInstance) {
   r.post('/api/public/requests/:code/rating', { config: pub, schema: { tags, summary: '评价答复：满意、基本满意办结；不满意重新办理', params: CodeParams, body: RatingBody, response: { 200: TrackView, ...errors } } }, async (req) =>
     rateRequest(ctxOf(req), req.params.code, req.body),
   );
-  r.post('/api/public/requests/:id/follow', { config: pub, schema: { tags, summary: '关注公开的诉求（关注数 +1；关注列表保存在手机上）', params: IdParams, response: { 200: z.object({ followCount: z.number() }), ...errors } } }, async (req) =>
-    followRequest(ctxOf(req), req.params.id),
+  r.post(
+    '/api/public/requests/:id/follow',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: '关注公开的诉求（每台手机一次：device 为页面保存的随机标识；同一网络地址每天有上限；关注列表保存在手机上）',
+        params: IdParams,
+        body: FollowBody,
+        response: { 200: z.object({ followCount: z.number() }), ...errors },
+      },
+    },
+    async (req) => followRequest(ctxOf(req), req.params.id, req.body),
   );
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent, type TestApp } from '../../test/harness.js';
 import { storedFile } from '../file/file.table.js';
 import { concernWorld, freshPhone, jpegWithExif, pub, raise, raiseBody, smallPng, type ConcernWorld } from './request.fixture.js';
+import { searchDoc } from '../search/search.table.js';
 import { request } from './request.table.js';
 
 let t: TestApp;
@@ -169,6 +170,15 @@ describe('limits and the challenge', () => {
     expect(last.json().error.message).toBe('当前网络 24 小时内提交的诉求已达上限，请明天再试');
   });
 
+  it('25 raises at once from one new address: only the threshold pass without the challenge, the rest are asked for it', async () => {
+    const ip = '10.5.7.1';
+    const results = await Promise.all(Array.from({ length: 25 }, () => pub(t, 'POST', url(), raiseBody(w), ip)));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 428)).toHaveLength(22);
+    expect(await t.b.db.$count(request, eq(request.ipHash, t.deps.crypto.blindIndex(`ip:${ip}`)))).toBe(3);
+  });
+
   it('a challenge can also be fetched before submitting', async () => {
     const res = await pub(t, 'GET', '/api/public/challenge');
     expect(res.statusCode).toBe(200);
@@ -190,7 +200,7 @@ describe('the public side never shows the resident', () => {
       (await pub(t, 'GET', `/api/public/requests/${code}`)).body,
       (await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/requests?pageSize=200`)).body,
       (await pub(t, 'GET', `/api/public/requests/followed?ids=${row.id}&codes=${code}`)).body,
-      (await pub(t, 'POST', `/api/public/requests/${row.id}/follow`)).body,
+      (await pub(t, 'POST', `/api/public/requests/${row.id}/follow`, { device: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' })).body,
       (await pub(t, 'POST', `/api/public/requests/${code}/rating`, { rating: 'satisfied', comment: '谢谢，已经通了' })).body,
       (await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/request-form`)).body,
     ];
@@ -207,5 +217,19 @@ describe('the public side never shows the resident', () => {
     const detail = (await staff.get(`/api/requests/${row.id}`)).json();
     expect(detail.phoneMasked).toBe('136****1234');
     expect(detail.residentName).toBe('赵*');
+  });
+
+  it('numbers written with dots, dashes, spaces, +86 or full-width digits are hidden too; dates stay', async () => {
+    const content = '2024-05-01起下水道一直堵，请打139.1234.5678或+86 139 1234 5679，座机（0717）3812345，也可以打１３９－１２３４－５６７０。';
+    const code = await raise(t, w, { content, title: '下水道堵了电话139 1234 5678' }, '10.6.0.2');
+    const [row] = await t.b.db.select().from(request).where(eq(request.code, code));
+    const track = (await pub(t, 'GET', `/api/public/requests/${code}`)).json();
+    const detail = (await staff.get(`/api/requests/${row.id}`)).json();
+    const [doc] = await t.b.db.select().from(searchDoc).where(eq(searchDoc.refId, row.id));
+    for (const text of [track.title, track.content, detail.title, detail.content, doc.title, doc.body]) {
+      expect(text).not.toMatch(/1234|5678|３８１|５６７|3812345/);
+    }
+    expect(track.content).toBe('2024-05-01起下水道一直堵，请打[号码已隐去]或[号码已隐去]，座机[号码已隐去]，也可以打[号码已隐去]。');
+    expect(doc.body).toContain('2024-05-01起');
   });
 });

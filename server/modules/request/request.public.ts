@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx, Executor } from '../../core/context.js';
-import { conflict, notFound } from '../../core/errors.js';
+import { AppError, conflict, notFound } from '../../core/errors.js';
 import { offsetOf, type Page } from '../../core/pagination.js';
 import { rowsOf, valueList } from '../../core/sql.js';
 import { fileBytes, photosOf } from '../file/file.service.js';
 import { placesOf } from '../place/place.service.js';
 import { activeCategories, ensureCategories } from './request.category.js';
 import { asMember, eventLabel, iso, isoOrNull, nameOf, outcomeLabel, ratingLabel, scrub, statusLabel } from './request.presenter.js';
+import { addressHash, dayBefore, lockKeys } from './request.limits.js';
 import { orgByRegion } from './request.raise.js';
 import { rulesOf } from './request.rules.js';
-import { PHOTO_RULES, PUBLIC_EVENT_KINDS, type FollowedItemView, type FollowedQuery, type PublicItemView, type PublicListQuery, type RequestFormView, type TrackView } from './request.schema.js';
+import { requestFollow } from './request.table.js';
+import { PHOTO_RULES, PUBLIC_EVENT_KINDS, type FollowBody, type FollowedItemView, type FollowedQuery, type PublicItemView, type PublicListQuery, type RequestFormView, type TrackView } from './request.schema.js';
 
 /** What the resident is told before giving their number (个人信息保护法: what, why, who sees it, how long). */
 export const privacyNotice = (orgName: string, retentionDays: number) => ({
@@ -176,14 +178,36 @@ export async function publicList(ctx: Ctx, regionCode: string, q: PublicListQuer
   return { items: rows.map((r) => presentPublic(r, nameOf(ctx.crypto, r.resident_name_enc))), total: n, page: q.page, pageSize: q.pageSize };
 }
 
-/** Following without an account: the count goes up; the phone keeps the list (localStorage). */
-export async function followRequest(ctx: Ctx, id: string) {
-  const rows = await rowsOf<{ follow_count: number }>(
-    ctx.db,
-    sql`update request set follow_count = follow_count + 1 where id = ${id} and publish_state = 'published' returning follow_count`,
-  );
-  if (!rows.length) throw notFound('该诉求不存在或未公开');
-  return { followCount: rows[0].follow_count };
+/**
+ * Following without an account: once per phone (the random token the page keeps; a second follow from it
+ * changes nothing, even at the same moment — the primary key of request_follow), at most
+ * `followsPerIpPerDay` from one address (counted under its lock). The phone keeps its list (localStorage).
+ */
+export async function followRequest(ctx: Ctx, id: string, body: FollowBody) {
+  const deviceHash = ctx.crypto.blindIndex(`follow:${body.device}`);
+  const ipHash = addressHash(ctx);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [r] = await rowsOf<{ org_id: string; follow_count: number; followed: boolean }>(
+      tx,
+      sql`select r.org_id, r.follow_count, exists (select 1 from request_follow f where f.request_id = r.id and f.device_hash = ${deviceHash}) as followed
+        from request r where r.id = ${id} and r.publish_state = 'published'`,
+    );
+    if (!r) throw notFound('该诉求不存在或未公开');
+    if (r.followed) return { followCount: r.follow_count };
+    await lockKeys(tx, [ipHash]);
+    if (ipHash) {
+      const rules = await rulesOf(tx, r.org_id);
+      const [{ n }] = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from request_follow where ip_hash = ${ipHash} and created_at > ${dayBefore(now).toISOString()} and org_id = ${r.org_id}`,
+      );
+      if (n >= rules.followsPerIpPerDay) throw new AppError(429, 'RATE_LIMITED', '当前网络 24 小时内关注的诉求已达上限，请明天再关注');
+    }
+    const added = await tx.insert(requestFollow).values({ requestId: id, orgId: r.org_id, deviceHash, ipHash, createdAt: now }).onConflictDoNothing().returning({ id: requestFollow.requestId });
+    const [row] = await rowsOf<{ follow_count: number }>(tx, sql`update request set follow_count = follow_count + ${added.length} where id = ${id} returning follow_count`);
+    return { followCount: row.follow_count };
+  });
 }
 
 /** Compact statuses of followed (published) concerns by id, and of one's own by tracking code. */

@@ -7,6 +7,7 @@ import { attachPhotos } from '../file/file.service.js';
 import { org } from '../org/org.table.js';
 import { indexDoc } from '../search/search.index.js';
 import { spendChallenge } from './request.challenge.js';
+import { addressHash, dayBefore, lockKeys } from './request.limits.js';
 import { ensureCategories } from './request.category.js';
 import { scrub } from './request.presenter.js';
 import { addEvent, notifyAccounts, peopleFor, RESIDENT, staffOf } from './request.people.js';
@@ -28,7 +29,7 @@ export async function orgByRegion(db: Executor, regionCode: string) {
 
 /** Concerns raised in the last 24 h from this phone and this address (counted in the table: right across processes). */
 async function recentCounts(db: Executor, orgId: string, phoneHash: string, ipHash: string | null, now: Date) {
-  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const since = dayBefore(now).toISOString();
   const [c] = await rowsOf<{ phone: number; ip: number }>(
     db,
     sql`select count(*) filter (where phone_hash = ${phoneHash})::int as phone, count(*) filter (where ip_hash = ${ipHash})::int as ip
@@ -54,11 +55,11 @@ export async function raiseRequest(ctx: Ctx, regionCode: string, b: RaiseBody) {
   const rules = await rulesOf(ctx.db, o.id);
   await ensureCategories(ctx.db, o.id);
   const phoneHash = ctx.crypto.blindIndex(b.phone);
-  const ipHash = ctx.ip ? ctx.crypto.blindIndex(`ip:${ctx.ip}`) : null;
+  const ipHash = addressHash(ctx);
   const now = ctx.clock.now();
   const code = await ctx.db.transaction(async (tx) => {
-    // one phone's submissions are counted one at a time, so two at once cannot both pass the limit
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${phoneHash}))`);
+    // one phone's and one address's submissions are counted one at a time: two at once cannot both pass a limit or the challenge
+    await lockKeys(tx, [phoneHash, ipHash]);
     const state = limitState(rules, await recentCounts(tx, o.id, phoneHash, ipHash, now));
     if (state === 'phone_over') throw new AppError(429, 'RATE_LIMITED', `该手机号 24 小时内已提交 ${rules.perPhonePerDay} 条诉求，请明天再提交；如情况紧急请直接联系所在村（社区）`);
     if (state === 'ip_over') throw new AppError(429, 'RATE_LIMITED', '当前网络 24 小时内提交的诉求已达上限，请明天再试');

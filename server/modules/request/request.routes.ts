@@ -10,6 +10,7 @@ import {
   AnswerBody,
   AssignBody,
   CategoryBody,
+  CategoryUpdateBody,
   CategoryView,
   CloseBody,
   ContactView,
@@ -40,14 +41,14 @@ export async function requestRoutes(app: FastifyInstance) {
   r.get('/api/request-rules', { config: { access: 'request.read' }, schema: { tags, summary: '诉求办理规则（答复期限、提醒、限流、手机号保留期）', response: { 200: RequestRules, ...errorResponses } } }, async (req) =>
     getRequestRules(ctxOf(req)),
   );
-  r.put('/api/request-rules', { config: manage, schema: { tags, summary: '修改诉求办理规则（只传要改的项）', body: RequestRulesBody, response: { 200: RequestRules, ...errorResponses } } }, async (req) =>
+  r.patch('/api/request-rules', { config: manage, schema: { tags, summary: '修改诉求办理规则（只传要改的项）', body: RequestRulesBody, response: { 200: RequestRules, ...errorResponses } } }, async (req) =>
     updateRequestRules(ctxOf(req), req.body),
   );
   r.get('/api/request-categories', { config: shared, schema: { tags, summary: '诉求分类（含停用的；首次读取时建立默认 8 类）', response: Categories } }, async (req) => listCategories(ctxOf(req)));
   r.post('/api/request-categories', { config: manage, schema: { tags, summary: '新增诉求分类（可指定专委会）', body: CategoryBody, response: Categories } }, async (req) =>
     createCategory(ctxOf(req), req.body),
   );
-  r.put('/api/request-categories/:id', { config: manage, schema: { tags, summary: '修改诉求分类（名称、专委会、排序、启用）', params: IdParams, body: CategoryBody, response: Categories } }, async (req) =>
+  r.put('/api/request-categories/:id', { config: manage, schema: { tags, summary: '修改诉求分类（名称、专委会、排序、启用，须全部提交）', params: IdParams, body: CategoryUpdateBody, response: Categories } }, async (req) =>
     updateCategory(ctxOf(req), req.params.id, req.body),
   );
   r.delete('/api/request-categories/:id', { config: manage, schema: { tags, summary: '删除未使用的分类；已有诉求的分类改为停用', params: IdParams, response: Categories } }, async (req) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
 /**
@@ -23,6 +24,10 @@ export const RequestRules = z
     perIpPerDay: int('每个网络地址每天可提交条数', 1, 1000),
     /** from this many concerns from one address in 24 h on, a challenge (人机验证) is required */
     challengeAfterPerIp: int('需要人机验证的提交条数', 1, 1000),
+    /** megabytes of photos one address may upload in 24 h (as received, attached to a concern or not) */
+    photoMBPerIpPerDay: int('每个网络地址每天可上传照片（MB）', 1, 1000),
+    /** public concerns one address may follow in 24 h */
+    followsPerIpPerDay: int('每个网络地址每天可关注条数', 1, 1000),
   })
   .superRefine((r, c) => {
     if (r.challengeAfterPerIp > r.perIpPerDay)
@@ -39,6 +44,8 @@ export const DEFAULT_REQUEST_RULES: RequestRules = {
   perPhonePerDay: 3,
   perIpPerDay: 20,
   challengeAfterPerIp: 3,
+  photoMBPerIpPerDay: 50,
+  followsPerIpPerDay: 30,
 };
 /** The stored rules over the defaults (a value the current rules would refuse falls back to the default). */
 export const requestRulesOf = (stored: unknown): RequestRules => {
@@ -47,7 +54,7 @@ export const requestRulesOf = (stored: unknown): RequestRules => {
   return parsed.success ? parsed.data : DEFAULT_REQUEST_RULES;
 };
 /** A change names only what changes; the result is checked as a whole. */
-export const RequestRulesBody = z.object(RequestRules.shape).partial();
+export const RequestRulesBody = patchOf(RequestRules);
 export type RequestRulesBody = z.infer<typeof RequestRulesBody>;
 
 /** Photos: at most 3 per concern (and per answer), each at most 5 MB, JPEG or PNG. */
@@ -114,6 +121,9 @@ export const CategoryBody = z.object({
   active: z.boolean().default(true),
 });
 export type CategoryBody = z.infer<typeof CategoryBody>;
+/** Changing a category states it whole (a left-out `active` is refused, not turned back on). */
+export const CategoryUpdateBody = putOf(CategoryBody);
+export type CategoryUpdateBody = z.infer<typeof CategoryUpdateBody>;
 export const CategoryView = z.object({
   id: z.string(),
   name: z.string(),
@@ -139,6 +149,16 @@ export const RaiseBody = z.object({
 });
 export type RaiseBody = z.infer<typeof RaiseBody>;
 export const RaiseResult = z.object({ code: z.string(), trackingUrl: z.string() });
+
+/** A resident's photo upload: the body is the image; a solved challenge, when asked for (428), in the query. */
+export const PhotoUploadQuery = z.object({ challenge: z.string().max(4_000, '人机验证数据过长').optional() });
+export type PhotoUploadQuery = z.infer<typeof PhotoUploadQuery>;
+
+/** Following a published concern: the random token the phone keeps for itself (one follow per phone). */
+export const FollowBody = z.object({
+  device: z.string({ message: '缺少本机标识，请刷新页面后重试' }).regex(/^[A-Za-z0-9_-]{16,64}$/, '本机标识无效，请刷新页面后重试'),
+});
+export type FollowBody = z.infer<typeof FollowBody>;
 
 export const RatingBody = z.object({
   rating: z.enum(RATINGS, { message: '请选择满意、基本满意或不满意' }),
@@ -348,7 +368,16 @@ export const RequestDetailView = RequestRowView.extend({
   events: z.array(EventView),
   escalations: z.array(EscalationLink),
   /** what the viewer may do now */
-  can: z.object({ claim: z.boolean(), assign: z.boolean(), answer: z.boolean(), manage: z.boolean(), viewContact: z.boolean(), escalate: z.boolean() }),
+  can: z.object({
+    claim: z.boolean(),
+    assign: z.boolean(),
+    answer: z.boolean(),
+    manage: z.boolean(),
+    viewContact: z.boolean(),
+    escalate: z.boolean(),
+    /** the resident's masked name and number are shown (those who handle it; not a member of another group reading a published concern) */
+    seeResident: z.boolean(),
+  }),
 });
 export type RequestDetailView = z.infer<typeof RequestDetailView>;
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { OrgActor } from '../../core/access.js';
 import { maskPhone } from '../../core/crypto.js';
 import type { Ctx, Executor } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
@@ -7,7 +8,8 @@ import { rowsOf } from '../../core/sql.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { photosOf } from '../file/file.service.js';
 import { requireAnyAccess } from './request.access.js';
-import { memberOf, type Me } from './request.people.js';
+import { memberOf } from './request.people.js';
+import { requestVisibleSql } from './request.visible.js';
 import { eventLabel, iso, isoOrNull, maskDigits, maskName, outcomeLabel, scrub, publishLabel, ratingLabel, statusLabel } from './request.presenter.js';
 import { ESCALATION_LABELS, OPEN_STATUSES, type EscalationKind, type RequestDetailView, type RequestListQuery, type RequestRowView } from './request.schema.js';
 import { valueList } from '../../core/sql.js';
@@ -127,10 +129,11 @@ interface DetailRow extends Row {
   follow_count: number;
 }
 
-export async function loadDetailRow(db: Executor, orgId: string, id: string, now: Date) {
-  const [r] = await rowsOf<DetailRow>(
+/** A concern's row; `visible` says whether `viewer` may see it (request.visible.ts), true when no viewer is named. */
+export async function loadDetailRow(db: Executor, orgId: string, id: string, now: Date, viewer?: OrgActor) {
+  const [r] = await rowsOf<DetailRow & { visible: boolean }>(
     db,
-    sql`${rowSelect(now)}, r.org_id, r.group_id, r.member_id, r.content, r.resident_name_enc, r.phone_enc, r.phone_erased_at, r.routed_by, r.answer, r.outcome,
+    sql`${rowSelect(now)}, ${viewer ? requestVisibleSql(viewer) : sql`true`} as visible, r.org_id, r.group_id, r.member_id, r.content, r.resident_name_enc, r.phone_enc, r.phone_erased_at, r.routed_by, r.answer, r.outcome,
         r.outcome_department, r.first_answered_at, r.rating_comment, r.rated_at, r.closed_at, r.publish_reason, r.follow_count,
         (select json_build_object('id', x.id, 'code', x.code, 'title', x.title) from request x where x.id = r.merged_into_id) as merged_into
       ${rowFrom} where r.org_id = ${orgId} and r.id = ${id}`,
@@ -139,15 +142,12 @@ export async function loadDetailRow(db: Executor, orgId: string, id: string, now
   return r;
 }
 
-/** May this member see the concern: it is their group's, or theirs. */
-export const memberSees = (me: Me | null, r: { group_id: string | null; member_id: string | null }) =>
-  !!me && ((!!me.groupId && r.group_id === me.groupId) || r.member_id === me.id);
 const notYours = () => forbidden('这条诉求不属于您所在的小组');
 
 export async function requestDetail(ctx: Ctx, id: string): Promise<RequestDetailView> {
   const { actor, me, staff } = await viewer(ctx);
-  const r = await loadDetailRow(ctx.db, actor.orgId, id, ctx.clock.now());
-  if (!staff && !memberSees(me, r)) throw notYours();
+  const r = await loadDetailRow(ctx.db, actor.orgId, id, ctx.clock.now(), actor);
+  if (!r.visible) throw notYours();
   const manage = actor.has('request.manage');
   const [events, photos, answerPhotos, escalations] = [
     await rowsOf<{ id: number; kind: string; actor_name: string; note: string | null; at: Date }>(
@@ -160,21 +160,24 @@ export async function requestDetail(ctx: Ctx, id: string): Promise<RequestDetail
   ];
   const open = ['new', 'claimed', 'reopened'].includes(r.status);
   const inGroup = !!me?.groupId && me.groupId === r.group_id;
+  const own = !!me && r.member_id === me.id;
+  // a member of another group reads a published concern as the public does: without the resident's name and number
+  const handles = staff || inGroup || own;
   const name = r.resident_name_enc ? ctx.crypto.decrypt(r.resident_name_enc) : null;
   return {
     ...presentRow(r),
     content: scrub(r.content, name),
-    residentName: maskName(name),
-    phoneMasked: r.phone_enc ? maskPhone(ctx.crypto.decrypt(r.phone_enc)) : null,
+    residentName: handles ? maskName(name) : null,
+    phoneMasked: handles && r.phone_enc ? maskPhone(ctx.crypto.decrypt(r.phone_enc)) : null,
     phoneErased: !!r.phone_erased_at,
     routedBy: r.routed_by,
-    answer: r.answer,
+    answer: handles ? r.answer : r.answer && scrub(r.answer, name),
     outcome: r.outcome as RequestDetailView['outcome'],
     outcomeLabel: outcomeLabel(r.outcome),
     department: r.outcome_department,
     mergedInto: r.merged_into,
     firstAnsweredAt: isoOrNull(r.first_answered_at),
-    ratingComment: r.rating_comment,
+    ratingComment: handles ? r.rating_comment : r.rating_comment && scrub(r.rating_comment, name),
     ratedAt: isoOrNull(r.rated_at),
     closedAt: isoOrNull(r.closed_at),
     publishReason: r.publish_reason,
@@ -186,10 +189,11 @@ export async function requestDetail(ctx: Ctx, id: string): Promise<RequestDetail
     can: {
       claim: open && inGroup && r.member_id !== me?.id,
       assign: open && (manage || (!!me?.convenes && me.convenes === r.group_id)),
-      answer: open && (manage || inGroup || (!!me && r.member_id === me.id)),
+      answer: open && (manage || inGroup || own),
       manage,
-      viewContact: !!r.phone_enc && (manage || (!!me && r.member_id === me.id)),
-      escalate: manage || inGroup || (!!me && r.member_id === me.id),
+      viewContact: !!r.phone_enc && (manage || own),
+      escalate: manage || inGroup || own,
+      seeResident: handles,
     },
   };
 }

@@ -139,6 +139,23 @@ export const requestEscalationItem = pgTable(
   (t) => [primaryKey({ columns: [t.escalationId, t.requestId] }), index('request_escalation_item_request_idx').on(t.requestId)],
 );
 
+/**
+ * One follow of a published concern per device (a random token the phone keeps; its keyed hash here):
+ * the primary key makes a second follow from the same device count nothing, even at the same moment.
+ */
+export const requestFollow = pgTable(
+  'request_follow',
+  {
+    requestId: uuid('request_id').notNull().references(() => request.id),
+    orgId: uuid('org_id').notNull().references(() => org.id),
+    deviceHash: text('device_hash').notNull(),
+    /** keyed hash of the address it came from (the per-address limit) */
+    ipHash: text('ip_hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.deviceHash] }), index('request_follow_ip_time_idx').on(t.ipHash, t.createdAt)],
+);
+
 /** Solved self-hosted challenges (altcha), kept until they expire so that none is used twice. */
 export const challengeUse = pgTable('challenge_use', {
   signature: text('signature').primaryKey(),

@@ -164,7 +164,7 @@ describe('who sees and who answers', () => {
     expect(item).toMatchObject({ title: '太平村二组自来水水压低', place: '鸣凤镇太平村', category: '环境整治', answeredBy: '杨德明委员', rating: 'basic', ratingLabel: '基本满意' });
     expect(Object.keys(item)).not.toContain('code');
     expect((await staff.get('/api/requests?status=done&publishState=unreviewed&pageSize=200')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await pub(t, 'POST', `/api/public/requests/${id}/follow`)).json().followCount).toBe(1);
+    expect((await pub(t, 'POST', `/api/public/requests/${id}/follow`, { device: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' })).json().followCount).toBe(1);
 
     expect((await staff.post(`/api/requests/${id}/hide`, {})).statusCode).toBe(400);
     const hidden = await staff.post(`/api/requests/${id}/hide`, { reason: '含有对个人的不实指责' });
@@ -174,7 +174,7 @@ describe('who sees and who answers', () => {
     expect(a.summary).toContain('含有对个人的不实指责');
     // the resident still sees their own answer
     expect((await track(code)).answer).toContain('加压泵');
-    expect((await pub(t, 'POST', `/api/public/requests/${id}/follow`)).statusCode).toBe(404);
+    expect((await pub(t, 'POST', `/api/public/requests/${id}/follow`, { device: '0f1e2d3c4b5a69788796a5b4c3d2e1f0' })).statusCode).toBe(404);
   });
 
   it('an unanswered concern cannot be published', async () => {
@@ -305,17 +305,17 @@ describe('categories and rules', () => {
   });
 
   it('rules are per org: a shorter deadline applies to new concerns; bad values are refused in Chinese', async () => {
-    expect((await leader.get('/api/request-rules')).json()).toEqual({ firstAnswerDays: 7, remindBeforeHours: 24, phoneRetentionDays: 180, autoCloseDays: 15, perPhonePerDay: 3, perIpPerDay: 20, challengeAfterPerIp: 3 });
-    const bad = await staff.put('/api/request-rules', { phoneRetentionDays: 5 });
+    expect((await leader.get('/api/request-rules')).json()).toEqual({ firstAnswerDays: 7, remindBeforeHours: 24, phoneRetentionDays: 180, autoCloseDays: 15, perPhonePerDay: 3, perIpPerDay: 20, challengeAfterPerIp: 3, photoMBPerIpPerDay: 50, followsPerIpPerDay: 30 });
+    const bad = await staff.patch('/api/request-rules', { phoneRetentionDays: 5 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('手机号保留天数不能少于 30');
-    expect((await staff.put('/api/request-rules', { remindBeforeHours: 200 })).json().error.message).toBe('提前提醒的时间应短于首次答复期限');
-    const ok = await staff.put('/api/request-rules', { firstAnswerDays: 5 });
+    expect((await staff.patch('/api/request-rules', { remindBeforeHours: 200 })).json().error.message).toBe('提前提醒的时间应短于首次答复期限');
+    const ok = await staff.patch('/api/request-rules', { firstAnswerDays: 5 });
     expect(ok.json().firstAnswerDays).toBe(5);
     const r = await rowOf(await raise(t, w));
     expect(r.dueAt.getTime() - r.createdAt.getTime()).toBe(5 * 86_400_000);
     expect((await pub(t, 'GET', `/api/public/orgs/${w.org.regionCode}/request-form`)).json().rules.firstAnswerDays).toBe(5);
-    await staff.put('/api/request-rules', { firstAnswerDays: 7 });
+    await staff.patch('/api/request-rules', { firstAnswerDays: 7 });
     expect((await t.b.db.select().from(auditLog).where(eq(auditLog.action, 'request.rules'))).length).toBe(2);
   });
 });

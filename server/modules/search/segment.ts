@@ -1,5 +1,6 @@
 import { Jieba, TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
+import { hideNumbers } from '../../core/numbers.js';
 import { vocabulary, vocabularyDict, vocabularyIdf } from './vocabulary.js';
 
 /**
@@ -8,18 +9,15 @@ import { vocabulary, vocabularyDict, vocabularyIdf } from './vocabulary.js';
  */
 
 /** Bump when the dictionary, the vocabulary or the rules below change: rows with an older version are re-indexed (search.reindex.ts). */
-export const DICT_VERSION = 2;
+export const DICT_VERSION = 3;
 
 const jieba = Jieba.withDict(dict);
 jieba.loadDict(Buffer.from(vocabularyDict()));
 const tfidf = TfIdf.withDict(idf);
 tfidf.loadDict(Buffer.from(vocabularyIdf()));
 
-/** Runs of 7 or more digits, with single spaces or dashes between (139 1234 5678): phone, ID and account numbers. */
-const LONG_NUMBER = /[0-9０-９](?:[\s\-－]?[0-9０-９]){6,}/g;
-
-/** Text with every long digit run replaced by ***: such numbers are personal data and never searchable or shown. */
-export const maskNumbers = (text: string) => text.replace(LONG_NUMBER, '***');
+/** Text with every long number (phone, ID, account: core/numbers.ts) replaced by ***: such numbers are personal data and never searchable or shown. */
+export const maskNumbers = (text: string) => hideNumbers(text, '***');
 
 const NOT_WORD = /[^\p{Script=Han}\p{L}\p{N}]/gu;
 /** A token as stored in the index: lower case, half-width, letters and digits only. */

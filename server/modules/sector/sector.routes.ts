@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
-import { CommitteeBody, CommitteeView, SectorBody, SectorView } from './sector.schema.js';
+import { CommitteeBody, CommitteeUpdateBody, CommitteeView, SectorBody, SectorUpdateBody, SectorView } from './sector.schema.js';
 import { createSector, deleteSector, listCommittees, listSectors, saveCommittee, updateSector } from './sector.service.js';
 
 const tags = ['界别与专委会'];
@@ -19,7 +19,7 @@ export async function sectorRoutes(app: FastifyInstance) {
   );
   r.put(
     '/api/sectors/:id',
-    { config: manage, schema: { tags, summary: '修改界别', params: IdParams, body: SectorBody, response: { 200: Sectors, ...errorResponses } } },
+    { config: manage, schema: { tags, summary: '修改界别（名称和排序）', params: IdParams, body: SectorUpdateBody, response: { 200: Sectors, ...errorResponses } } },
     async (req) => updateSector(ctxOf(req), req.params.id, req.body),
   );
   r.delete(
@@ -37,7 +37,7 @@ export async function sectorRoutes(app: FastifyInstance) {
   );
   r.put(
     '/api/committees/:id',
-    { config: manage, schema: { tags, summary: '修改专委会及其联系的界别', params: IdParams, body: CommitteeBody, response: { 200: Committees, ...errorResponses } } },
+    { config: manage, schema: { tags, summary: '修改专委会及其联系的界别（须全部提交）', params: IdParams, body: CommitteeUpdateBody, response: { 200: Committees, ...errorResponses } } },
     async (req) => saveCommittee(ctxOf(req), req.params.id, req.body),
   );
 }

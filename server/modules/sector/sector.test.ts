@@ -42,7 +42,7 @@ describe('sectors and committees', () => {
     const bad = await staff.post('/api/committees', { name: '文化文史和学习委员会', shortName: '文史委', sectorIds: [foreign.id] });
     expect(bad.json().error.details).toEqual([{ path: 'sectorIds', message: '所选界别不存在或不属于本组织' }]);
     const id = created.json()[0].id;
-    const updated = await staff.put(`/api/committees/${id}`, { name: '经济和农业农村委员会', shortName: '经济委', sectorIds: [ids[1]] });
+    const updated = await staff.put(`/api/committees/${id}`, { name: '经济和农业农村委员会', shortName: '经济委', sort: 0, sectorIds: [ids[1]] });
     expect(updated.json()[0].sectors).toEqual([{ id: ids[1], name: '经济界' }]);
     const dup = await staff.post('/api/committees', { name: '另一个专门委员会', shortName: '经济委', sectorIds: [] });
     expect(dup.statusCode).toBe(409);

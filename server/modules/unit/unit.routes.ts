@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf, errorResponses, IdParams, zapp } from '../../core/http.js';
 import { pageOf } from '../../core/pagination.js';
 import { z } from 'zod';
-import { UnitAccountOption, UnitAccountsBody, UnitBody, UnitDeleteResult, UnitListQuery, UnitView } from './unit.schema.js';
+import { UnitAccountOption, UnitAccountsBody, UnitBody, UnitDeleteResult, UnitListQuery, UnitUpdateBody, UnitView } from './unit.schema.js';
 import { createUnit, deleteUnit, listUnits, myUnit, setUnitAccounts, unitAccountOptions, updateUnit } from './unit.service.js';
 
 const tags = ['承办单位'];
@@ -22,7 +22,7 @@ export async function unitRoutes(app: FastifyInstance) {
   );
   r.get('/api/units/mine', { config: { access: 'proposal.handle' }, schema: { tags, summary: '本账号所在的承办单位', response: one } }, async (req) => myUnit(ctxOf(req)));
   r.post('/api/units', { config: manage, schema: { tags, summary: '新增承办单位（名称在本组织内不能重复）', body: UnitBody, response: one } }, async (req) => createUnit(ctxOf(req), req.body));
-  r.put('/api/units/:id', { config: manage, schema: { tags, summary: '修改承办单位（含停用、重新启用）', params: IdParams, body: UnitBody, response: one } }, async (req) =>
+  r.put('/api/units/:id', { config: manage, schema: { tags, summary: '修改承办单位（含停用、重新启用；须提交全部内容）', params: IdParams, body: UnitUpdateBody, response: one } }, async (req) =>
     updateUnit(ctxOf(req), req.params.id, req.body),
   );
   r.delete('/api/units/:id', { config: manage, schema: { tags, summary: '删除承办单位；已有办理记录的改为停用', params: IdParams, response: { 200: UnitDeleteResult, ...errors } } }, async (req) =>

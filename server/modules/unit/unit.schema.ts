@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
 /** 承办单位的类别 */
@@ -32,6 +33,9 @@ export const UnitBody = z.object({
   active: z.boolean({ message: '请说明单位是否启用' }).default(true),
 });
 export type UnitBody = z.infer<typeof UnitBody>;
+/** Changing a unit states it whole: a field left out is refused, never reset (an inactive unit is not re-activated by omission). */
+export const UnitUpdateBody = putOf(UnitBody);
+export type UnitUpdateBody = z.infer<typeof UnitUpdateBody>;
 
 export const UnitAccountsBody = z.object({
   accountIds: z

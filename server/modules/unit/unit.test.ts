@@ -21,6 +21,8 @@ afterAll(() => t.close());
 const del = (a: Agent, url: string) => t.app.inject({ method: 'DELETE', url, cookies: { xs_session: a.cookie }, headers: { 'x-csrf-token': a.csrf } });
 const unitCount = async () => (await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from handling_unit where org_id = ${fx.org.id}`))[0].n;
 const body = (over: Record<string, unknown> = {}) => ({ name: '县水利和湖泊局', shortName: '县水利局', kind: 'government', contactName: '周平', contactPhone: '0717-3812345', ...over });
+/** the whole unit, as a change (PUT) sends it */
+const whole = (over: Record<string, unknown> = {}) => body({ sort: 0, active: true, ...over });
 
 describe('the units list', () => {
   it('shows every unit with its accounts and open and overdue assignments, in one query', async () => {
@@ -78,18 +80,18 @@ describe('keeping the units', () => {
     const dup = await li.post('/api/units', body({ shortName: '' }));
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toBe('已有名为“县水利和湖泊局”的承办单位');
-    const renameClash = await li.put(`/api/units/${u.id}`, body({ name: '县财政局' }));
+    const renameClash = await li.put(`/api/units/${u.id}`, whole({ name: '县财政局' }));
     expect(renameClash.json().error.message).toBe('已有名为“县财政局”的承办单位');
     expect((await li.post('/api/units', body({ name: '县人民法院', kind: 'court' }))).json().error.message).toContain('单位类别只能是');
     expect((await li.post('/api/units', body({ name: '局' }))).json().error.message).toBe('单位名称至少 2 个字');
     expect(await unitCount()).toBe(before);
-    const renamed = await li.put(`/api/units/${u.id}`, body({ name: '县水利局', shortName: '', kind: 'township' }));
+    const renamed = await li.put(`/api/units/${u.id}`, whole({ name: '县水利局', shortName: '', kind: 'township' }));
     expect(renamed.json()).toMatchObject({ name: '县水利局', shortName: '县水利局', kindLabel: '乡镇' });
     const [entry] = await t.b.db.select().from(auditLog).where(eq(auditLog.targetId, u.id)).orderBy(sql`${auditLog.createdAt} desc, ${auditLog.id} desc`).limit(1);
     expect(entry).toMatchObject({ action: 'unit.manage', summary: '修改承办单位“县水利局”（原名“县水利和湖泊局”）' });
     // members and units may not change the list
     expect((await zhang.post('/api/units', body({ name: '县教育局' }))).statusCode).toBe(403);
-    expect((await chen.put(`/api/units/${u.id}`, body())).statusCode).toBe(403);
+    expect((await chen.put(`/api/units/${u.id}`, whole())).statusCode).toBe(403);
   });
 
   it('deletes an unused unit, and only deactivates one that has handled proposals', async () => {
@@ -106,7 +108,7 @@ describe('keeping the units', () => {
     // its account no longer acts for it; re-enabled, it does again
     const zhao = await fx.as('zhao');
     expect((await zhao.get('/api/units/mine')).statusCode).toBe(403);
-    await li.put(`/api/units/${row.id}`, body({ name: '县财政局', active: true }));
+    await li.put(`/api/units/${row.id}`, whole({ name: '县财政局', active: true }));
     expect((await zhao.get('/api/units/mine')).json().name).toBe('县财政局');
     expect((await del(li, '/api/units/00000000-0000-4000-8000-000000000009')).statusCode).toBe(404);
   });

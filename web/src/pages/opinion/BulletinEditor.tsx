@@ -65,7 +65,8 @@ export function BulletinEditor({ open, bulletin, onClose, onSaved }: { open: boo
     const v = await validValues(form);
     if (!v) return;
     if (!picked.length) return setPickError('请至少选择一条信息');
-    const body = { title: v.title?.trim() || undefined, issuedOn: v.issuedOn.format('YYYY-MM-DD'), reportIds: picked.map((p) => p.id) };
+    // an empty title is the default title
+    const body = { title: v.title?.trim() ?? '', issuedOn: v.issuedOn.format('YYYY-MM-DD'), reportIds: picked.map((p) => p.id) };
     try {
       const b = bulletin ? await update.mutateAsync({ id: bulletin.id, ...body }) : await create.mutateAsync(body);
       message.success(bulletin ? `已保存${b.year}年${b.numberLabel}` : `已编发${b.year}年${b.numberLabel}`);

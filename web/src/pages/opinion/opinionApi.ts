@@ -7,9 +7,10 @@ import type {
   OpinionListItem,
   OpinionListQuery,
   OpinionRecordBody,
+  OpinionUpdateBody,
   OpinionView,
 } from '@server/modules/opinion/opinion.schema';
-import type { BulletinBody, BulletinCandidate, BulletinCandidateQuery, BulletinListItem, BulletinListQuery, BulletinView } from '@server/modules/opinion/bulletin.schema';
+import type { BulletinBody, BulletinUpdateBody, BulletinCandidate, BulletinCandidateQuery, BulletinListItem, BulletinListQuery, BulletinView } from '@server/modules/opinion/bulletin.schema';
 import type { Page } from '@server/core/pagination';
 import { api, get, post, put, withQuery } from '../../api/client';
 
@@ -50,7 +51,7 @@ export function useOpinionActions() {
     /** a member writes: saved as a draft */
     create: useMutation({ mutationFn: (b: OpinionBody) => post<OpinionView>('/api/opinion-reports', b), onSuccess: into }),
     /** the writer changes a draft or a returned report */
-    update: useMutation({ mutationFn: ({ id, ...b }: OpinionBody & { id: string }) => put<OpinionView>(`/api/opinion-reports/${id}`, b), onSuccess: into }),
+    update: useMutation({ mutationFn: ({ id, ...b }: OpinionUpdateBody & { id: string }) => put<OpinionView>(`/api/opinion-reports/${id}`, b), onSuccess: into }),
     submit: useMutation({ mutationFn: (id: string) => post<OpinionView>(`/api/opinion-reports/${id}/submit`), onSuccess: into }),
     /** staff edit the title and body while deciding */
     edit: useMutation({ mutationFn: ({ id, ...b }: OpinionEditBody & { id: string }) => api<OpinionView>('PATCH', `/api/opinion-reports/${id}`, b), onSuccess: into }),
@@ -85,6 +86,6 @@ export function useBulletinActions() {
   };
   return {
     create: useMutation({ mutationFn: (b: BulletinBody) => post<BulletinView>('/api/bulletins', b), onSuccess: into }),
-    update: useMutation({ mutationFn: ({ id, ...b }: BulletinBody & { id: string }) => put<BulletinView>(`/api/bulletins/${id}`, b), onSuccess: into }),
+    update: useMutation({ mutationFn: ({ id, ...b }: BulletinUpdateBody & { id: string }) => put<BulletinView>(`/api/bulletins/${id}`, b), onSuccess: into }),
   };
 }

@@ -102,7 +102,21 @@ export function ProposalForm({ open, proposal, onClose }: { open: boolean; propo
     if (uploading) return void message.warning('附件还在上传，请稍候');
     setBusy(andSubmit ? 'submit' : 'draft');
     try {
-      const body = { ...v, coSignerIds: v.coSignerIds ?? [], suggestedUnitIds: v.suggestedUnitIds ?? [], fileIds: files.filter((f) => f.status === 'done').map((f) => f.response!.id) };
+      // the whole proposal: what this form does not show (a collective proposal's body and seal) is sent as it is
+      const kept = proposal
+        ? { proposerKind: proposal.proposerKind, bodyId: proposal.bodyId, bodyName: proposal.bodyName, sealNoted: proposal.sealNoted }
+        : { proposerKind: 'member' as const, bodyId: null, bodyName: null, sealNoted: false };
+      const body = {
+        ...v,
+        ...kept,
+        situation: v.situation ?? '',
+        analysis: v.analysis ?? '',
+        suggestion: v.suggestion ?? '',
+        coSignerIds: v.coSignerIds ?? [],
+        suggestedUnitIds: v.suggestedUnitIds ?? [],
+        fileIds: files.filter((f) => f.status === 'done').map((f) => f.response!.id),
+        fromLeadId: null,
+      };
       const id = proposal?.id ?? savedId;
       let saved = id ? await update.mutateAsync({ id, ...body }) : await create.mutateAsync(body);
       setSavedId(saved.id);

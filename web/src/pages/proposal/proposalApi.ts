@@ -16,7 +16,8 @@ import type {
   ProposalListItem,
   ProposalListQuery,
   ProposalRules,
-  ProposalRulesBody,
+  ProposalRulesUpdate,
+  ProposalUpdateBody,
   ProposalView,
   PublicProposal,
   PublishBody,
@@ -33,10 +34,10 @@ import type {
   UnitReportRow,
 } from '@server/modules/proposal/proposal.schema';
 import type { WorkCalendar } from '@server/core/workdays';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitAccountsBody, type UnitBody, type UnitDeleteResult, type UnitView } from '@server/modules/unit/unit.schema';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitAccountsBody, type UnitBody, type UnitDeleteResult, type UnitUpdateBody, type UnitView } from '@server/modules/unit/unit.schema';
 import type { Page } from '@server/core/pagination';
 import type { z } from 'zod';
-import { api, get, post, put, withQuery } from '../../api/client';
+import { api, get, patch, post, put, withQuery } from '../../api/client';
 
 /**
  * 提案 hooks shared by the console pages (staff, leaders, units) and the members' phone pages: keep
@@ -142,7 +143,7 @@ export function useProposalActions() {
     /** a member writes: saved as a draft, co-signers invited */
     create: useMutation({ mutationFn: (b: In<typeof ProposalBody>) => post<ProposalView>('/api/proposals', b), onSuccess: into }),
     /** the writer changes a draft or a returned proposal */
-    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof ProposalBody>>) => put<ProposalView>(`/api/proposals/${id}`, b), onSuccess: into }),
+    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof ProposalUpdateBody>>) => put<ProposalView>(`/api/proposals/${id}`, b), onSuccess: into }),
     submit: useMutation({ mutationFn: (id: string) => post<ProposalView>(`/api/proposals/${id}/submit`), onSuccess: into }),
     withdraw: useMutation({ mutationFn: (id: string) => post<ProposalView>(`/api/proposals/${id}/withdraw`), onSuccess: into }),
     /** the invited member answers: { id: proposalId, accept } */
@@ -186,7 +187,7 @@ export function useProposalActions() {
 export function useSaveProposalRules() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: In<typeof ProposalRulesBody> & { calendar?: WorkCalendar }) => put<ProposalRulesView>('/api/proposal-rules', b),
+    mutationFn: (b: In<typeof ProposalRulesUpdate>) => patch<ProposalRulesView>('/api/proposal-rules', b),
     onSuccess: (d) => qc.setQueryData(['proposal-rules'], d),
   });
 }
@@ -196,7 +197,7 @@ export function useUnitActions() {
   const done = () => Promise.all([qc.invalidateQueries({ queryKey: ['units'] }), qc.invalidateQueries({ queryKey: ['accounts'] })]);
   return {
     create: useMutation({ mutationFn: (b: In<typeof UnitBody>) => post<UnitView>('/api/units', b), onSuccess: done }),
-    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitBody>>) => put<UnitView>(`/api/units/${id}`, b), onSuccess: done }),
+    update: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitUpdateBody>>) => put<UnitView>(`/api/units/${id}`, b), onSuccess: done }),
     /** deleted, or kept as inactive when it has handled proposals (the answer says which) */
     remove: useMutation({ mutationFn: (id: string) => api<UnitDeleteResult>('DELETE', `/api/units/${id}`), onSuccess: done }),
     setAccounts: useMutation({ mutationFn: ({ id, ...b }: WithId<In<typeof UnitAccountsBody>>) => put<UnitView>(`/api/units/${id}/accounts`, b), onSuccess: done }),

@@ -12,7 +12,9 @@ const FIELDS: { name: keyof RequestRules; label: string; unit: string; min: numb
   { name: 'phoneRetentionDays', label: '手机号保留', unit: '天', min: 30, max: 3650, help: '诉求办结后这么多天，删除群众的手机号和称呼（个人信息保护法：保存期限为实现处理目的所必要的最短时间）。' },
   { name: 'perPhonePerDay', label: '每个手机号每天最多提交', unit: '条', min: 1, max: 20, help: '同一手机号 24 小时内可提交的诉求条数，防止刷屏。' },
   { name: 'perIpPerDay', label: '每个网络地址每天最多提交', unit: '条', min: 1, max: 1000, help: '同一网络地址 24 小时内可提交的条数。村委会、社区服务中心等共用网络的地方可适当调高。' },
-  { name: 'challengeAfterPerIp', label: '需要人机验证的提交条数', unit: '条', min: 1, max: 1000, help: '同一网络地址 24 小时内提交达到这个条数后，再提交须先完成人机验证（本系统自带，不依赖第三方）。不能大于上一项。' },
+  { name: 'challengeAfterPerIp', label: '需要人机验证的提交条数', unit: '条', min: 1, max: 1000, help: '同一网络地址 24 小时内提交达到这个条数后，再提交须先完成人机验证（本系统自带，不依赖第三方）。不能大于上一项。照片按每条 3 张计：上传张数达到这个条数的 3 倍后须验证，达到每天最多提交条数的 3 倍后不能再传。' },
+  { name: 'photoMBPerIpPerDay', label: '每个网络地址每天可上传照片', unit: 'MB', min: 1, max: 1000, help: '同一网络地址 24 小时内可上传的照片总量（按收到的大小计，已用于诉求的和未用的都算），防止滥用上传。' },
+  { name: 'followsPerIpPerDay', label: '每个网络地址每天可关注', unit: '条', min: 1, max: 1000, help: '公开诉求的关注每台手机只计一次；同一网络地址 24 小时内最多可关注这么多条，防止刷关注数。' },
 ];
 
 /** 办理规则: deadlines, reminders, retention and anti-abuse limits of this org (the national defaults until changed). */

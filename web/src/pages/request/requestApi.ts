@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AnswerBody,
   CategoryBody,
+  CategoryUpdateBody,
   CategoryView,
   EscalationBody,
   EscalationListQuery,
@@ -17,7 +18,7 @@ import type {
 import type { SimilarItems } from '@server/modules/search/search.schema';
 import type { Page } from '@server/core/pagination';
 import type { z } from 'zod';
-import { api, get, post, put } from '../../api/client';
+import { api, get, patch, post, put } from '../../api/client';
 
 /**
  * 群众诉求 hooks for the signed-in pages (console and the members' phone pages): lists, a concern's
@@ -81,7 +82,7 @@ export function useCategoryActions() {
   const into = (data: CategoryView[]) => qc.setQueryData(['request-categories'], data);
   return {
     create: useMutation({ mutationFn: (b: CategoryBody) => post<CategoryView[]>('/api/request-categories', b), onSuccess: into }),
-    update: useMutation({ mutationFn: ({ id, ...b }: CategoryBody & { id: string }) => put<CategoryView[]>(`/api/request-categories/${id}`, b), onSuccess: into }),
+    update: useMutation({ mutationFn: ({ id, ...b }: CategoryUpdateBody & { id: string }) => put<CategoryView[]>(`/api/request-categories/${id}`, b), onSuccess: into }),
     remove: useMutation({ mutationFn: (id: string) => api<CategoryView[]>('DELETE', `/api/request-categories/${id}`), onSuccess: into }),
   };
 }
@@ -89,7 +90,7 @@ export function useCategoryActions() {
 export const useRequestRules = () => useQuery({ queryKey: ['request-rules'], queryFn: () => get<RequestRules>('/api/request-rules') });
 export function useSaveRequestRules() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (b: RequestRulesBody) => put<RequestRules>('/api/request-rules', b), onSuccess: (d) => qc.setQueryData(['request-rules'], d) });
+  return useMutation({ mutationFn: (b: RequestRulesBody) => patch<RequestRules>('/api/request-rules', b), onSuccess: (d) => qc.setQueryData(['request-rules'], d) });
 }
 
 /** Similar concerns and reports of one item (the search module). */

@@ -60,9 +60,13 @@ function Detail({ r }: { r: RequestDetailView }) {
         <List.Item extra={r.group?.name ?? '未分配小组'}>负责小组</List.Item>
         <List.Item extra={r.member?.name ?? '尚无委员认领'}>办理委员</List.Item>
       </List>
-      <div style={{ margin: 12, borderRadius: 8, overflow: 'hidden' }}>
-        <ResidentContact r={r} />
-      </div>
+      {r.can.seeResident ? (
+        <div style={{ margin: 12, borderRadius: 8, overflow: 'hidden' }}>
+          <ResidentContact r={r} />
+        </div>
+      ) : (
+        <div style={{ margin: '12px 16px', color: '#999', fontSize: 13 }}>这条诉求已公开，由其他小组办理，您可以查阅办理情况。</div>
+      )}
       {r.answer && <RequestAnswerView r={r} />}
       {opinion.length > 0 && (
         <List header="已转化" style={{ margin: '0 12px 12px', borderRadius: 8, overflow: 'hidden' }}>

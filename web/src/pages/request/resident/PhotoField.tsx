@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import { ImageUploader, Toast, type ImageUploadItem } from 'antd-mobile';
 import { ApiError } from '../../../api/client';
 import { shrinkPhoto } from '../../../components/shrinkPhoto';
+import { sendWithChallenge } from './challenge';
 import { uploadPhoto } from './residentApi';
 
 interface Rules {
@@ -17,17 +19,41 @@ export function photoProblem(file: File, rules: Rules): string | null {
   return null;
 }
 
-/** A photo straight from a phone's camera is often over the limit: it is made smaller first, then checked. */
+/** Photos over 1 MB are drawn at 1600 px (what the server keeps anyway): less to send, and the address's daily allowance of uploads goes further. */
+const SHRINK_ABOVE = 1024 * 1024;
 async function prepared(file: File, rules: Rules) {
   if (file.type && !rules.photoTypes.includes(file.type)) return file;
-  return shrinkPhoto(file, rules.maxPhotoMB * 1024 * 1024);
+  return shrinkPhoto(file, Math.min(SHRINK_ABOVE, rules.maxPhotoMB * 1024 * 1024));
 }
 
 /**
  * Up to 3 photos, each sent to the server as it is picked (raw bytes); the item keeps the stored
- * photo's id for the submission. A refusal shows the server's Chinese message.
+ * photo's id for the submission. When the server asks for the challenge (many uploads from one
+ * network), it is solved in the page (`onVerifying` shows it) and the photo sent again. A refusal
+ * shows the server's Chinese message; one for the day's limit stays under the field.
  */
-export function PhotoField({ regionCode, rules, value, onChange, onBusy }: { regionCode: string; rules: Rules; value?: ImageUploadItem[]; onChange?: (v: ImageUploadItem[]) => void; onBusy: (busy: boolean) => void }) {
+export function PhotoField({
+  regionCode,
+  rules,
+  value,
+  onChange,
+  onBusy,
+  onVerifying,
+}: {
+  regionCode: string;
+  rules: Rules;
+  value?: ImageUploadItem[];
+  onChange?: (v: ImageUploadItem[]) => void;
+  onBusy: (busy: boolean) => void;
+  onVerifying: (on: boolean) => void;
+}) {
+  const [limit, setLimit] = useState<string | null>(null);
+  // several photos may be solving at once: verifying until the last is done
+  const solving = useRef(0);
+  const verifying = (on: boolean) => {
+    solving.current += on ? 1 : -1;
+    onVerifying(solving.current > 0);
+  };
   return (
     <>
       <ImageUploader
@@ -50,16 +76,23 @@ export function PhotoField({ regionCode, rules, value, onChange, onBusy }: { reg
         }}
         upload={async (file) => {
           try {
-            const photo = await uploadPhoto(regionCode, file);
+            const photo = await sendWithChallenge((challenge) => uploadPhoto(regionCode, file, challenge), verifying);
             return { key: photo.id, url: URL.createObjectURL(file), extra: { id: photo.id } };
           } catch (e) {
-            Toast.show({ icon: 'fail', content: e instanceof ApiError ? e.message : '照片上传失败，请重试' });
+            const message = e instanceof ApiError ? e.message : '照片上传失败，请重试';
+            if (e instanceof ApiError && e.status === 429) setLimit(message);
+            Toast.show({ icon: 'fail', content: message });
             throw e;
           }
         }}
       />
+      {limit && (
+        <div role="alert" style={{ color: '#b7261b', fontSize: 13, marginTop: 6 }}>
+          {limit}
+        </div>
+      )}
       <div style={{ color: '#999', fontSize: 12, marginTop: 6 }}>
-        选填，最多 {rules.maxPhotos} 张，JPG 或 PNG；超过 {rules.maxPhotoMB} MB 的照片会先自动缩小；照片中的拍摄位置等信息会被去除
+        选填，最多 {rules.maxPhotos} 张，JPG 或 PNG；较大的照片会先自动缩小；照片中的拍摄位置等信息会被去除
       </div>
     </>
   );

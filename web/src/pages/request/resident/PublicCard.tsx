@@ -7,7 +7,7 @@ import { day, outcomeText, RATING_COLORS, RESIDENT_STATUS } from './format';
 import { follow, type PublicItemView } from './residentApi';
 import { residentStore, useResidentStore } from './residentStore';
 
-/** 关注 without an account: +1 once per phone (the phone remembers; a second tap does nothing). */
+/** 关注 without an account: +1 once per phone (the phone remembers, and the server counts its token once). */
 function FollowButton({ id, count }: { id: string; count: number }) {
   const { followed } = useResidentStore();
   const [n, setN] = useState(count);
@@ -25,7 +25,7 @@ function FollowButton({ id, count }: { id: string; count: number }) {
         if (mine || busy) return;
         setBusy(true);
         try {
-          const r = await follow(id);
+          const r = await follow(id, residentStore.device());
           setN(r.followCount);
           residentStore.follow(id);
           Toast.show({ content: '已关注，可在“我的诉求”中查看' });

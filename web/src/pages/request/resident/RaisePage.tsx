@@ -119,7 +119,7 @@ export function RaisePage({ regionCode }: { regionCode: string }) {
             <ContentField regionCode={regionCode} title={title} max={cfg.rules.contentMax} />
           </Form.Item>
           <Form.Item name="photos" label="照片">
-            <PhotoField regionCode={regionCode} rules={cfg.rules} onBusy={setUploading} />
+            <PhotoField regionCode={regionCode} rules={cfg.rules} onBusy={setUploading} onVerifying={setVerifying} />
           </Form.Item>
           <Form.Item name="name" label="称呼（选填）">
             <Input placeholder="如：王先生、李女士" maxLength={20} clearable />

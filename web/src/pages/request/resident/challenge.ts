@@ -1,7 +1,7 @@
 /**
  * The self-hosted challenge (人机验证, ALTCHA v2 proof of work) solved in the browser: the server
  * sends a challenge with 428 CHALLENGE_REQUIRED (details[0].message, JSON); the page finds the
- * counter with SHA-256 and sends the payload back with the concern. SHA-256 runs in plain
+ * counter with SHA-256 and sends the payload back with the concern or the photo. SHA-256 runs in plain
  * JavaScript (@noble/hashes): crypto.subtle is missing on plain HTTP, and its one promise per hash makes it several
  * times slower for these tiny inputs; Web Crypto only for another algorithm the server may choose.
  */
@@ -39,4 +39,26 @@ export async function solve(challenge: Challenge, timeoutMs = 60_000): Promise<s
   if (!solution) throw new ApiError(0, 'CHALLENGE_TIMEOUT', '安全验证超时，请稍后重新提交');
   const payload: Payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution };
   return btoa(JSON.stringify(payload));
+}
+
+/**
+ * Sends a request; when the server asks for the challenge (428), solves it in the page and sends
+ * again with the payload (a spent or expired one brings a fresh challenge: at most 3 rounds).
+ */
+export async function sendWithChallenge<T>(send: (challenge: string | undefined) => Promise<T>, onVerifying: (on: boolean) => void): Promise<T> {
+  let challenge: string | undefined;
+  for (let round = 0; ; round++) {
+    try {
+      return await send(challenge);
+    } catch (e) {
+      const c = challengeOf(e);
+      if (!c || round >= 2) throw e;
+      onVerifying(true);
+      try {
+        challenge = await solve(c);
+      } finally {
+        onVerifying(false);
+      }
+    }
+  }
 }

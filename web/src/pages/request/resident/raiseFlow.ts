@@ -1,29 +1,11 @@
 import type { RaiseBody } from '@server/modules/request/request.schema';
 import { ApiError } from '../../../api/client';
-import { challengeOf, solve } from './challenge';
+import { sendWithChallenge } from './challenge';
 import { raise, type RaiseResult } from './residentApi';
 
-/**
- * Submits a concern; when the server asks for the challenge (428), solves it in the page and
- * submits again with the payload (a spent or expired one brings a fresh challenge: at most 3 rounds).
- */
-export async function raiseWithChallenge(regionCode: string, body: Omit<RaiseBody, 'challenge'>, onVerifying: (on: boolean) => void): Promise<RaiseResult> {
-  let challenge: string | undefined;
-  for (let round = 0; ; round++) {
-    try {
-      return await raise(regionCode, { ...body, challenge });
-    } catch (e) {
-      const c = challengeOf(e);
-      if (!c || round >= 2) throw e;
-      onVerifying(true);
-      try {
-        challenge = await solve(c);
-      } finally {
-        onVerifying(false);
-      }
-    }
-  }
-}
+/** Submits a concern, solving the challenge in the page when the server asks for it. */
+export const raiseWithChallenge = (regionCode: string, body: Omit<RaiseBody, 'challenge'>, onVerifying: (on: boolean) => void): Promise<RaiseResult> =>
+  sendWithChallenge((challenge) => raise(regionCode, { ...body, challenge }), onVerifying);
 
 /** The form's field for each body field the server may complain about. */
 const FIELD_OF: Record<string, string> = { categoryId: 'category', placeId: 'place', title: 'title', content: 'content', name: 'name', phone: 'phone', consent: 'consent', photoIds: 'photos' };

@@ -47,7 +47,8 @@ export const useSimilar = (regionCode: string, text: string) =>
     placeholderData: keepPreviousData,
   });
 
-export const uploadPhoto = (regionCode: string, file: Blob) => post<PhotoView>(`${org(regionCode)}/photos`, file);
+/** A photo as the request body; a solved challenge (when the server asked for one) in the query. */
+export const uploadPhoto = (regionCode: string, file: Blob, challenge?: string) => post<PhotoView>(withQuery(`${org(regionCode)}/photos`, { challenge }), file);
 export const raise = (regionCode: string, body: RaiseBody) => post<RaiseResult>(`${org(regionCode)}/requests`, body);
 
 const PAGE = 10;
@@ -93,7 +94,7 @@ export const useRate = (code: string) => {
   });
 };
 
-export const follow = (id: string) => post<{ followCount: number }>(`/api/public/requests/${id}/follow`);
+export const follow = (id: string, device: string) => post<{ followCount: number }>(`/api/public/requests/${id}/follow`, { device });
 
 export const useFollowed = (ids: string[], codes: string[]) =>
   useQuery({

@@ -1,7 +1,8 @@
 /**
  * What this phone remembers without an account (localStorage): the tracking codes of the concerns
- * raised here, the public concerns followed, and the last region (so /track can link back to the
- * org's pages). Nothing personal is kept: no name, no phone number.
+ * raised here, the public concerns followed, the last region (so /track can link back to the org's
+ * pages) and a random token of its own (a follow counts once per phone). Nothing personal is kept:
+ * no name, no phone number.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -17,8 +18,9 @@ interface Stored {
   codes: MyConcern[];
   followed: string[];
   regionCode: string | null;
+  device: string | null;
 }
-const EMPTY: Stored = { codes: [], followed: [], regionCode: null };
+const EMPTY: Stored = { codes: [], followed: [], regionCode: null, device: null };
 
 function read(): Stored {
   try {
@@ -28,6 +30,7 @@ function read(): Stored {
       codes: Array.isArray(v.codes) ? v.codes.filter((c) => c && typeof c.code === 'string') : [],
       followed: Array.isArray(v.followed) ? v.followed.filter((id) => typeof id === 'string') : [],
       regionCode: typeof v.regionCode === 'string' ? v.regionCode : null,
+      device: typeof v.device === 'string' && /^[0-9a-f]{32}$/.test(v.device) ? v.device : null,
     };
   } catch {
     // private mode or a damaged value: start afresh
@@ -78,5 +81,12 @@ export const residentStore = {
   unfollow: (id: string) => write({ ...snapshot, followed: snapshot.followed.filter((x) => x !== id) }),
   setRegion: (regionCode: string) => {
     if (snapshot.regionCode !== regionCode) write({ ...snapshot, regionCode });
+  },
+  /** This phone's random token (made on first use; getRandomValues works on plain HTTP too, randomUUID does not). */
+  device: () => {
+    if (snapshot.device) return snapshot.device;
+    const device = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    write({ ...snapshot, device });
+    return device;
   },
 };
