@@ -46,7 +46,7 @@ export async function runRaise() {
   const { member: convener } = await buildMember(s.b, { org, name: '张红梅' });
   await buildGroup(s.b, { org, name: '第一活动小组', convener, places: Object.values(s.loaded.villages).map((id) => ({ id })) });
 
-  const app = await buildApp({ database: s.database, clock: systemClock, crypto: s.b.crypto }, { trustProxy: true });
+  const app = await buildApp({ database: s.database, clock: systemClock, crypto: s.b.crypto }, { trustProxy: ['loopback'] }); // autocannon plays the proxy: each request's address in X-Forwarded-For
   const file = path.join(os.tmpdir(), `xs-bench-raise-${process.pid}.json`);
   try {
     const address = await app.listen({ port: 0, host: HOST });

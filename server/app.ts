@@ -7,12 +7,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TrustProxy } from './config.js';
 import { checkDeclaredAccess, type Access } from './core/access.js';
 import type { AppDeps } from './core/context.js';
 import { AppError, forbidden } from './core/errors.js';
-import { CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
+import { clientErrorHandler, CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
+import { validatorCompiler } from './core/input.js';
 import { loadActor } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
@@ -49,7 +51,8 @@ export interface AppOptions {
   webDist?: string;
   /** sign-in attempts per IP per minute (an office behind one NAT address signs in together) */
   loginRateLimit?: number;
-  trustProxy?: boolean;
+  /** the reverse proxies in front of the server (XIESHANG_TRUST_PROXY); none by default */
+  trustProxy?: TrustProxy;
   /** extra plugins registered after the modules (tests) */
   plugins?: FastifyPluginAsync[];
 }
@@ -60,6 +63,13 @@ export interface RouteAccess {
   access: Access | undefined;
 }
 
+/**
+ * Fastify's trustProxy for our setting. Fastify 5.12 ignores a bare hop count (a number trusts no proxy at
+ * all), so N hops is the function "the nearest N addresses are proxies"; an address list is passed as is.
+ * Either way the client's address is the right-most X-Forwarded-For entry not trusted (proxy-addr).
+ */
+const proxyTrust = (t: TrustProxy) => (typeof t === 'number' ? (_address: string, hop: number) => hop < t : t);
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes added by plugins (the API docs page) that are public by declaration here. */
 const PUBLIC_PREFIXES = ['/api/docs'];
@@ -68,7 +78,10 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: proxyTrust(opts.trustProxy ?? false),
+    // Fastify's own refusals (a bad %-escape, an over-long path parameter, the HTTP parser's) in the one error shape
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   });
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { readConfig } from './config.js';
+import { readConfigOrExit } from './config.js';
 import { startJobs } from './core/jobs.js';
 import { acquireDataDirLock, type DataDirLock } from './db/lock.js';
 import { activeDemoLogins, isEmpty, seedDemo } from './demo/demo.js';
@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from './demo/builders.js';
 import { openDeps } from './deps.js';
 import { ensureWebBuilt, webDist } from './web-build.js';
 
-const config = readConfig();
+const config = readConfigOrExit();
 const withDemo = process.argv.includes('--demo');
 const log = pino({ level: config.logLevel });
 

@@ -1,15 +1,22 @@
-import { eq } from 'drizzle-orm';
+import net from 'node:net';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAccount } from '../demo/builders.js';
+import { buildAccount, buildOrg, type OrgRow } from '../demo/builders.js';
+import { buildPlace } from '../demo/groups.js';
+import { ensureCategories } from '../modules/request/request.category.js';
+import { request } from '../modules/request/request.table.js';
+import { rowsOf } from './sql.js';
 import { signIn, testApp, type Agent, type TestApp } from '../test/harness.js';
 import { account } from '../modules/account/account.table.js';
 import { buildApp } from '../app.js';
 
 let t: TestApp;
 let admin: Agent;
+let org: OrgRow;
 beforeAll(async () => {
   t = await testApp();
-  await buildAccount(t.b, { loginName: 'httpadmin', roles: ['admin'] });
+  org = await buildOrg(t.b);
+  await buildAccount(t.b, { org, loginName: 'httpadmin', roles: ['admin', 'staff'] });
   admin = await signIn(t.app, 'httpadmin');
 });
 afterAll(() => t.close());
@@ -65,6 +72,14 @@ describe('bad input is a 400 (or 413) in the one error shape and changes nothing
     const notUuid = await admin.get('/api/accounts/abc');
     expect(notUuid.statusCode).toBe(400);
     expect(notUuid.json().error.details).toEqual([{ path: 'id', message: '编号无效' }]);
+  });
+
+  it('a body nested 100,000 arrays deep: refused at once, not after minutes of walking it', async () => {
+    const started = performance.now();
+    const res = await raw('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('an empty JSON body', async () => {
@@ -189,4 +204,130 @@ it('keeps the raw phone number out of the database', async () => {
   expect(created.statusCode).toBe(200);
   const [row] = await t.b.db.select().from(account).where(eq(account.loginName, 'phoneowner'));
   expect(JSON.stringify(row)).not.toContain('13907171234');
+});
+
+describe('control characters are refused at the schema layer, once, for every string', () => {
+  const refusal = (res: { statusCode: number; json(): unknown }, path: string) => {
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as { error: { code: string; message: string; details: { path: string; message: string }[] } };
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.message).toContain('控制字符');
+    expect(body.error.details.map((d) => d.path)).toEqual([path]);
+  };
+
+  it('a NUL in a sign-in name is a 400 naming the field, not a database error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: 'admin\u0000', password: 'x' } });
+    refusal(res, 'identifier');
+  });
+
+  it('in a name on create, in an array item, in a key: refused, nothing created', async () => {
+    const before = await countAccounts();
+    refusal(await admin.post('/api/accounts', { loginName: 'nulname', displayName: '张\u0000三', roles: ['member'] }), 'displayName');
+    refusal(await admin.post('/api/accounts', { loginName: 'nulrole', displayName: '张三', roles: ['member\u0007'] }), 'roles.0');
+    refusal(await raw(JSON.stringify({ loginName: 'nulkey', displayName: '张三', roles: ['member'], 'x\u0000': 1 })), 'x\u0000');
+    expect(await countAccounts()).toBe(before);
+  });
+
+  it('in every query string and path parameter, line breaks and tabs included', async () => {
+    refusal(await admin.get('/api/accounts?q=%00'), 'q');
+    refusal(await admin.get('/api/accounts?q=%E5%BC%A0%0A%E4%B8%89'), 'q');
+    refusal(await admin.get('/api/accounts?q=a%09b'), 'q');
+    refusal(await admin.get('/api/audit?actor=%7F'), 'actor');
+    refusal(await t.app.inject({ url: `/api/public/orgs/${org.regionCode}/search?q=%E8%B7%AF%E7%81%AF%00` }), 'q');
+    refusal(await t.app.inject({ url: '/api/public/requests/AB%00CD' }), 'code');
+  });
+
+  it('a multi-line text keeps its line breaks and tabs; other control characters in it are refused', async () => {
+    const village = await buildPlace(t.b, { org, parent: await buildPlace(t.b, { org }) });
+    await ensureCategories(t.b.db, org.id);
+    const [category] = await rowsOf<{ id: string }>(t.b.db, sql`select id from request_category where org_id = ${org.id} limit 1`);
+    const raise = (content: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/public/orgs/${org.regionCode}/requests`,
+        payload: { categoryId: category.id, placeId: village.id, title: '村口路灯不亮', content, phone: '13912345678', consent: true },
+      });
+    const content = '村口路灯坏了一个多月：\r\n1.\t晚上看不见路；\n2.\t老人孩子摔过跤。';
+    const ok = await raise(content);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [row] = await t.b.db.select({ content: request.content }).from(request).where(eq(request.code, ok.json().code));
+    expect(row.content).toBe(content);
+    refusal(await raise('村口路灯坏了一个多月\u0000，晚上看不见路'), 'content');
+    refusal(await raise('村口路灯坏了一个多月\u001b[2J，晚上看不见路'), 'content');
+    expect((await rowsOf<{ n: number }>(t.b.db, sql`select count(*)::int as n from request where org_id = ${org.id}`))[0].n).toBe(1);
+  });
+});
+
+describe('dates the database cannot hold', () => {
+  it('a year 0 or past 2100 is a 400 with the field named, not a database error', async () => {
+    const res = await admin.post('/api/terms', { number: 12, startDate: '0000-01-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'startDate', message: '开始日期应在 1900 年至 2100 年之间' }]);
+    const audit = await admin.get('/api/audit?from=0000-01-01');
+    expect(audit.statusCode).toBe(400);
+    expect(audit.json().error.details[0].path).toBe('from');
+    // a list whose schema lets year 0 through still answers 400: the database's refusal is the net under the schemas
+    const list = await admin.get('/api/requests?to=0000-01-01');
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('日期') });
+  });
+});
+
+describe('Fastify’s own refusals come in the one error shape', () => {
+  it('a bad %-escape in the path', async () => {
+    const res = await admin.get('/api/accounts/%E0%A4%A');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: { code: 'BAD_URL', message: expect.stringContaining('网址无效'), details: [] } });
+  });
+
+  it('a path parameter over Fastify’s maximum length', async () => {
+    const res = await admin.get(`/api/accounts/${'a'.repeat(200)}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.json()).toEqual({ error: { code: 'URL_TOO_LONG', message: '网址中的参数过长，请检查链接是否正确', details: [] } });
+  });
+
+  describe('over a real socket (Node’s HTTP parser, before Fastify)', () => {
+    let port: number;
+    beforeAll(async () => {
+      port = Number(new URL(await t.app.listen({ port: 0, host: '127.0.0.1' })).port);
+    });
+    const send = (text: string) =>
+      new Promise<{ status: number; headers: string; body: string }>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
+        let data = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d) => (data += d));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const [head, ...rest] = data.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), headers: head.toLowerCase(), body: rest.join('\r\n\r\n') });
+        });
+      });
+    const shape = (body: string) => JSON.parse(body) as { error: { code: string; message: string; details: unknown[] } };
+
+    it('headers over 16 KB: 431 in Chinese', async () => {
+      const res = await send(`GET /api/health HTTP/1.1\r\nHost: x\r\nCookie: a=${'b'.repeat(20_000)}\r\n\r\n`);
+      expect(res.status).toBe(431);
+      expect(res.headers).toContain('content-type: application/json; charset=utf-8');
+      expect(shape(res.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('请求头'), details: [] } });
+    });
+
+    it('a request the parser cannot read: 400 in Chinese', async () => {
+      const res = await send('GARBAGE\r\n\r\n');
+      expect(res.status).toBe(400);
+      expect(shape(res.body)).toEqual({ error: { code: 'BAD_REQUEST', message: '请求格式无效', details: [] } });
+      const nul = await send('GET /api/health HTTP/1.1\r\nHost: x\r\nUser-Agent: a\u0000b\r\n\r\n');
+      expect(nul.status).toBe(400);
+      expect(shape(nul.body).error.code).toBe('BAD_REQUEST');
+    });
+
+    it('a bad %-escape and an over-long parameter, as a browser would send them', async () => {
+      const bad = await send('GET /api/accounts/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(bad.status).toBe(400);
+      expect(shape(bad.body).error.code).toBe('BAD_URL');
+      const long = await send(`GET /api/public/requests/${'A'.repeat(500)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(long.status).toBe(414);
+      expect(shape(long.body).error.code).toBe('URL_TOO_LONG');
+    });
+  });
 });

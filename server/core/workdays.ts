@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days';
 import { z } from 'zod';
+import { isoDate } from './date.js';
 
 /**
  * Working-day arithmetic for deadlines. The national calendar (weekends, public holidays and the
@@ -15,10 +16,10 @@ export interface WorkCalendar {
 }
 export const NATIONAL_CALENDAR: WorkCalendar = { holidays: [], workdays: [] };
 
-const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+const day = isoDate('日期');
 const dates = (what: string) =>
   z
-    .array(isoDate, { message: `${what}应为日期列表` })
+    .array(day, { message: `${what}应为日期列表` })
     .max(366, `${what}最多 366 天`)
     .refine((a) => new Set(a).size === a.length, `${what}有重复日期`);
 export const WorkCalendarBody = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from '../../core/pagination.js';
+import { isoDate } from '../../core/date.js';
 
 /** Every audited action with its Chinese label (shown in the audit log viewer and the export). */
 export const AUDIT_ACTIONS = {
@@ -97,8 +98,8 @@ export const AuditListQuery = PageQuery.extend({
   action: z.enum(actionKeys, { message: '未知的操作类型' }).optional(),
   actor: z.string().trim().max(50, '操作人不超过 50 个字').optional(),
   q: z.string().trim().max(100, '关键词不超过 100 个字').optional(),
-  from: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+  from: isoDate('开始日期').optional(),
+  to: isoDate('结束日期').optional(),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 export const AuditExportQuery = AuditListQuery.omit({ page: true, pageSize: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/date.js';
 
-const day = (what: string) => z.iso.date({ message: `${what}格式应为 YYYY-MM-DD` }).optional();
+const day = (what: string) => isoDate(what).optional();
 
 /** A period in days (China time), by default from 1 January of this year to today. */
 export const PeriodQuery = z.object({ from: day('开始日期'), to: day('结束日期') });

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { OPINION_LEVELS } from './opinion.schema.js';
+import { isoDate } from '../../core/date.js';
 
 export const MAX_BULLETIN_ITEMS = 30;
 
 /** A numbered issue of the 社情民意 bulletin: reports this org adopted, in the order given. */
 export const BulletinBody = z.object({
   title: z.string().trim().max(40, '期刊标题不超过 40 个字').optional(),
-  issuedOn: z.iso.date({ message: '印发日期格式应为 YYYY-MM-DD' }),
+  issuedOn: isoDate('印发日期'),
   reportIds: z
     .array(z.uuid({ message: '信息编号无效' }), { message: '请选择要编入的信息' })
     .min(1, '请至少选择一条信息')

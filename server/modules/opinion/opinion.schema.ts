@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
+import { isoDate } from '../../core/date.js';
 
 export const OPINION_STATUSES = ['draft', 'submitted', 'returned', 'adopted', 'forwarded', 'declined'] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
@@ -66,7 +67,7 @@ export const OpinionRecordBody = z
     level: z.enum(OPINION_LEVELS, { message: '级别只能是县级、市级、省级或全国' }),
     byName: z.string({ message: '请填写采用单位或批示领导' }).trim().min(2, '请填写采用单位或批示领导').max(60, '不超过 60 个字'),
     text: z.string().trim().max(2000, '批示内容不超过 2000 个字').default(''),
-    on: z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }),
+    on: isoDate('日期'),
   })
   .superRefine((b, c) => {
     if (b.kind === 'instructed' && b.text.length < 2) c.addIssue({ code: 'custom', path: ['text'], message: '请填写批示内容' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { WorkCalendarBody } from '../../core/workdays.js';
+import { isoDate } from '../../core/date.js';
 
 /* ───────────────────────── states and the words for them ───────────────────────── */
 
@@ -194,7 +195,6 @@ const ids = (what: string, max: number) =>
     .array(uuid(what), { message: `${what}应为列表` })
     .max(max, `${what}最多 ${max} 个`)
     .refine((a) => new Set(a).size === a.length, `${what}有重复`);
-const isoDate = (what: string) => z.iso.date({ message: `${what}格式应为 YYYY-MM-DD` });
 const text = (what: string, min: number, max: number) =>
   z.string({ message: `请填写${what}` }).trim().min(min, min <= 1 ? `请填写${what}` : `${what}至少 ${min} 个字`).max(max, `${what}不超过 ${max} 个字`);
 const reason = text('理由', 2, 500);

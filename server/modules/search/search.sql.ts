@@ -49,6 +49,8 @@ export function newestMatches(filters: SQL, tsquery: string, limit: number, o: {
       : sql`d.tsv @@ to_tsquery('simple', ${tsquery}) and d.created_at < ${w.before!.toISOString()}`;
     return sql`(select d.* from search_doc d where ${filters} and ${match} order by d.created_at desc limit ${limit})`;
   });
+  // a period that starts after `until` (from a day still to come) has no window, and nothing in it
+  if (!branches.length) return sql`select * from search_doc d where false`;
   return sql`select * from (${sql.join(branches, sql` union all `)}) u limit ${limit}`;
 }
 

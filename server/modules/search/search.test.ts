@@ -113,6 +113,13 @@ describe('filters', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('结束日期不能早于开始日期');
   });
+
+  it('from a day still to come: nothing found, not a server error', async () => {
+    const tomorrow = new Date(t.clock.now().getTime() + 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const r = await search(staff, { q: '路灯', from: tomorrow });
+    expect(r.items).toEqual([]);
+    expect(r.total).toBe(0);
+  });
 });
 
 describe('highlighting', () => {

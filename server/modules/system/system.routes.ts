@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { zapp } from '../../core/http.js';
+import { RETRY_AFTER_SECONDS, zapp } from '../../core/http.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'error']),
@@ -37,6 +37,8 @@ export async function systemRoutes(app: FastifyInstance) {
         },
         uptimeSeconds: Math.round(process.uptime()),
       };
+      // the same "try again shortly" as every other route answers while the database is away
+      if (error) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return reply.status(error ? 503 : 200).send(body);
     },
   );

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/date.js';
 
 export const TermBody = z.object({
   number: z.number({ message: '请填写第几届' }).int('届次须为整数').min(1, '届次从 1 开始').max(50, '届次不超过 50'),
-  startDate: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }),
-  endDate: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).nullable().optional(),
+  startDate: isoDate('开始日期'),
+  endDate: isoDate('结束日期').nullable().optional(),
   isCurrent: z.boolean().default(false),
 });
 export type TermBody = z.infer<typeof TermBody>;
 
 export const SessionBody = z.object({
   number: z.number({ message: '请填写第几次会议' }).int().min(1, '会议次数从 1 开始').max(10, '一届最多 10 次会议'),
-  startDate: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }),
-  endDate: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).nullable().optional(),
+  startDate: isoDate('开始日期'),
+  endDate: isoDate('结束日期').nullable().optional(),
 });
 export type SessionBody = z.infer<typeof SessionBody>;
 
