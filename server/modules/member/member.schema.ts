@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/date.js';
 import { patchOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 import { idNumberProblem } from './idcard.js';
@@ -35,7 +36,7 @@ const idNumber = z
 export const MemberBody = z.object({
   name: z.string({ message: '请填写姓名' }).trim().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字'),
   gender: z.enum(GENDERS, { message: '性别只能是男或女' }),
-  birthDate: z.iso.date({ message: '出生日期格式应为 YYYY-MM-DD' }).nullable().optional(),
+  birthDate: isoDate('出生日期').nullable().optional(),
   ethnicity: z.string().trim().regex(/^[\u4e00-\u9fa5]{1,8}族$/, '民族应写全称，如 汉族、土家族').default('汉族'),
   sectorId: uuid('界别'),
   party: z.enum(PARTIES, { message: '党派应为 中共、各民主党派、无党派 或 群众' }),
@@ -52,7 +53,7 @@ export const MemberUpdateBody = patchOf(MemberBody);
 export type MemberUpdateBody = z.infer<typeof MemberUpdateBody>;
 
 export const MemberLeaveBody = z.object({
-  leftAt: z.iso.date({ message: '离任日期格式应为 YYYY-MM-DD' }),
+  leftAt: isoDate('离任日期'),
   reason: z.string().trim().min(2, '请写明离任原因').max(200, '离任原因不超过 200 个字'),
 });
 export type MemberLeaveBody = z.infer<typeof MemberLeaveBody>;

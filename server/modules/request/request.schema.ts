@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/date.js';
 import { patchOf, putOf } from '../../core/body.js';
 import { PageQuery } from '../../core/pagination.js';
 
@@ -178,8 +179,8 @@ export const RequestListQuery = PageQuery.extend({
   groupId: z.union([uuid('小组'), z.literal('none')]).optional(),
   overdue: z.enum(['true', 'false'], { message: 'overdue 只能是 true 或 false' }).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(50, '关键词不超过 50 个字').optional(),
-  from: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+  from: isoDate('开始日期').optional(),
+  to: isoDate('结束日期').optional(),
   /** members: their group's concerns (default) or those they are responsible for; staff see all */
   scope: z.enum(['all', 'group', 'mine'], { message: 'scope 只能是 all、group 或 mine' }).optional(),
 });

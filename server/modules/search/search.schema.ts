@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/date.js';
 import { pageOf, PageQuery } from '../../core/pagination.js';
 
 /** The kinds of item one search covers (proposals and topics join when they exist). */
@@ -17,8 +18,8 @@ export const SearchQuery = PageQuery.extend({
   category: z.string().trim().min(1).max(40, '类别无效').optional(),
   /** a township finds its villages' and communities' items too */
   placeId: z.uuid({ message: '地方编号无效' }).optional(),
-  from: z.iso.date({ message: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ message: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+  from: isoDate('开始日期').optional(),
+  to: isoDate('结束日期').optional(),
   /** relevance: best matches first (among the most recent matches, see search.service.ts); newest: by date */
   sort: z.enum(['relevance', 'newest'], { message: '排序只能是相关度或时间' }).default('relevance'),
 }).refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
