@@ -214,7 +214,7 @@ export async function loadProposals(database: Database, b: Builder, query: Query
           follow_up_on: category === 'B' ? addDays(chinaDate(repliedAt), 180) : null,
           signer: '王建军',
           contact_name: '刘晓峰',
-          contact_phone: '0717-3812061',
+          contact_phone_enc: b.crypto.encrypt('0717-3812061'),
           status: 'sent',
           sent_by: null,
           sent_at: repliedAt,
@@ -241,7 +241,7 @@ export async function loadProposals(database: Database, b: Builder, query: Query
   ], assignments);
   await insertColumns(query, 'proposal_reply', [
     ['id', 'uuid'], ['org_id', 'uuid'], ['proposal_id', 'uuid'], ['assignment_id', 'uuid'], ['unit_id', 'uuid'], ['round', 'int'], ['kind', 'text'], ['letter_no', 'text'],
-    ['body', 'text'], ['category', 'text'], ['follow_up_on', 'date'], ['signer', 'text'], ['contact_name', 'text'], ['contact_phone', 'text'], ['status', 'text'], ['sent_by', 'uuid'], ['sent_at', 'timestamptz'],
+    ['body', 'text'], ['category', 'text'], ['follow_up_on', 'date'], ['signer', 'text'], ['contact_name', 'text'], ['contact_phone_enc', 'text'], ['status', 'text'], ['sent_by', 'uuid'], ['sent_at', 'timestamptz'],
   ], replies);
   await insertColumns(query, 'proposal_rating', [['org_id', 'uuid'], ['proposal_id', 'uuid'], ['reply_id', 'uuid'], ['member_id', 'uuid'], ['handling', 'text'], ['result', 'text'], ['at', 'timestamptz']], ratings);
   // the timelines, set-based: one event per step each proposal went through

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { z } from 'zod';
 import type { TrustProxy } from './config.js';
 import { checkDeclaredAccess, type Access } from './core/access.js';
+import { addressKey } from './core/address.js';
 import type { AppDeps } from './core/context.js';
 import { AppError, forbidden } from './core/errors.js';
 import { clientErrorHandler, CSRF_HEADER, errorHandler, SESSION_COOKIE } from './core/http.js';
@@ -119,6 +120,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}) {
   });
   await app.register(rateLimit, {
     global: false,
+    // per address as the residents' limits count it: an IPv6 client by its /64 network
+    keyGenerator: (req) => addressKey(req.ip),
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', '登录尝试过于频繁，请一分钟后再试'),
   });
 

@@ -39,6 +39,12 @@ export function aesGcmFieldCrypto(keyHex: string): FieldCrypto {
   };
 }
 
+/**
+ * What every provider's stored value starts with: its scheme tag and a colon (a1: AES-GCM; an SM4 provider
+ * its own). A phone or ID number in clear never does, so SQL can tell values still in clear by this pattern.
+ */
+export const CIPHERTEXT_PATTERN = '^[a-z][a-z0-9]*:';
+
 /** The key comes from XIESHANG_FIELD_KEY, or from `<dataDir>/field.key`, created on first start. */
 export function loadFieldKey(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;

@@ -74,11 +74,29 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
-/** Applies every committed migration in ./drizzle that has not run yet. */
+/** The advisory lock (an arbitrary constant of this app) held by the PostgreSQL process that migrates. */
+const MIGRATION_LOCK = '7265431880001';
+
+/**
+ * Applies every committed migration in ./drizzle that has not run yet. On PostgreSQL several app processes
+ * may start together on a new release: the first to take the lock migrates, the others wait for it and then
+ * find nothing left to do (Drizzle's migrator alone would run the same migration in each, and all but one fail).
+ */
 export async function migrate(database: Database) {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
-  } else {
-    await migratePg(database.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder });
+    return;
+  }
+  const client = await (database.db as unknown as { $client: pg.Pool }).$client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg({ client }), { migrationsFolder });
+  } finally {
+    // the session lock ends with the connection too: a connection that cannot unlock is closed, not reused
+    const broken = await client.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK]).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    client.release(broken);
   }
 }

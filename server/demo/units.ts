@@ -68,7 +68,7 @@ export const UNIT_ACCOUNTS: [login: string, unit: string][] = [
 export async function seedUnits(b: Builder, orgId: string): Promise<Map<string, string>> {
   const rows = await b.db
     .insert(handlingUnit)
-    .values(UNITS.map((u, i) => ({ orgId, name: u.name, shortName: u.shortName, kind: u.kind, contactName: u.contactName, contactPhone: u.contactPhone, sort: i + 1 })))
+    .values(UNITS.map((u, i) => ({ orgId, name: u.name, shortName: u.shortName, kind: u.kind, contactName: u.contactName, contactPhoneEnc: b.crypto.encrypt(u.contactPhone), sort: i + 1 })))
     .returning({ id: handlingUnit.id, name: handlingUnit.name });
   const ids = new Map(rows.map((r) => [r.name, r.id]));
   const accounts = await b.db

@@ -64,8 +64,8 @@ beforeAll(async () => {
     ]),
     ...(await phones('account', sql`select display_name as label, phone_enc as phone from account`, true)),
     ...(await phones('resident', sql`select code as label, phone_enc as phone from request`, true)),
-    ...(await phones('unit', sql`select name as label, contact_phone as phone from handling_unit`, false)),
-    ...(await phones('reply', sql`select letter_no as label, contact_phone as phone from proposal_reply`, false)),
+    ...(await phones('unit', sql`select name as label, contact_phone_enc as phone from handling_unit`, true)),
+    ...(await phones('reply', sql`select letter_no as label, contact_phone_enc as phone from proposal_reply`, true)),
   ].filter((s) => s.value.length >= 7);
 }, 120_000);
 afterAll(() => t.close());

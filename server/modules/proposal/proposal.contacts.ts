@@ -29,11 +29,13 @@ export async function revealProposalContacts(ctx: Ctx, id: string): Promise<Prop
       where s.proposal_id = ${id} and s.status = 'confirmed' order by s.position`,
   );
   const replies = v.staff
-    ? await rowsOf<ProposalContactsView['replies'][number]>(
-        ctx.db,
-        sql`select y.id, json_build_object('id', u.id, 'name', u.name) as unit, y.contact_name as "contactName", y.contact_phone as "contactPhone"
-          from proposal_reply y join handling_unit u on u.id = y.unit_id where y.proposal_id = ${target} and y.contact_phone <> '' order by y.sent_at`,
-      )
+    ? (
+        await rowsOf<Omit<ProposalContactsView['replies'][number], 'contactPhone'> & { contactPhoneEnc: string }>(
+          ctx.db,
+          sql`select y.id, json_build_object('id', u.id, 'name', u.name) as unit, y.contact_name as "contactName", y.contact_phone_enc as "contactPhoneEnc"
+            from proposal_reply y join handling_unit u on u.id = y.unit_id where y.proposal_id = ${target} and y.contact_phone_enc is not null order by y.sent_at`,
+        )
+      ).map(({ contactPhoneEnc, ...r }) => ({ ...r, contactPhone: ctx.crypto.decrypt(contactPhoneEnc) }))
     : [];
   const unit = unitOnIt && !v.staff ? parts.find((a) => a.unit.id === v.unitId && a.status !== 'withdrawn')!.unit : null;
   const why = unit ? `${unit.name}办理前与提案者沟通` : '提案委工作联系';

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../core/context.js';
+import type { FieldCrypto } from '../../core/crypto.js';
 import { notFound } from '../../core/errors.js';
 import { rowsOf } from '../../core/sql.js';
 import { visibleSql, type Viewer } from './proposal.visible.js';
@@ -104,6 +105,7 @@ export interface LetterData {
   category: string | null;
   signer: string;
   contactName: string;
+  /** whole, decrypted: the letter prints it for the proposers */
   contactPhone: string;
   sentOn: string;
   round: number;
@@ -119,11 +121,11 @@ export interface LetterData {
  * A reply letter, for those who may read it: staff, admins and leaders; the unit that wrote it; the
  * proposers (of the proposal or of one merged into it) once it is sent. 404 for anyone else.
  */
-export async function letterData(db: Executor, v: Viewer, replyId: string): Promise<LetterData> {
+export async function letterData(db: Executor, crypto: FieldCrypto, v: Viewer, replyId: string): Promise<LetterData> {
   const gone = () => notFound('答复不存在或无权查看');
-  const [r] = await rowsOf<Omit<LetterData, 'proposals' | 'coUnits'> & { proposalId: string; unitId: string; assignmentId: string }>(
+  const [r] = await rowsOf<Omit<LetterData, 'proposals' | 'coUnits' | 'contactPhone'> & { contactPhoneEnc: string | null; proposalId: string; unitId: string; assignmentId: string }>(
     db,
-    sql`select r.id, r.kind, r.status, r.letter_no as "letterNo", r.body, r.category, r.signer, r.contact_name as "contactName", r.contact_phone as "contactPhone",
+    sql`select r.id, r.kind, r.status, r.letter_no as "letterNo", r.body, r.category, r.signer, r.contact_name as "contactName", r.contact_phone_enc as "contactPhoneEnc",
         ${day(sql`r.sent_at`)} as "sentOn", r.round, a.role, u.name as "unitName", r.proposal_id as "proposalId", r.unit_id as "unitId", r.assignment_id as "assignmentId"
       from proposal_reply r join proposal_assignment a on a.id = r.assignment_id join handling_unit u on u.id = r.unit_id
       where r.id = ${replyId} and r.org_id = ${v.actor.orgId}`,
@@ -165,6 +167,6 @@ export async function letterData(db: Executor, v: Viewer, replyId: string): Prom
           )
         ).map((x) => x.name)
       : [];
-  const { proposalId: _p, unitId: _u, assignmentId: _a, ...letter } = r;
-  return { ...letter, proposals, coUnits };
+  const { proposalId: _p, unitId: _u, assignmentId: _a, contactPhoneEnc, ...letter } = r;
+  return { ...letter, contactPhone: contactPhoneEnc ? crypto.decrypt(contactPhoneEnc) : '', proposals, coUnits };
 }

@@ -79,7 +79,7 @@ beforeAll(async () => {
       followUpOn: '2026-12-31',
       signer: '王磊',
       contactName: '李明',
-      contactPhone: '0717-3812345',
+      contactPhoneEnc: t.b.crypto.encrypt('0717-3812345'),
       sentAt: t.clock.now(),
     })
     .returning();

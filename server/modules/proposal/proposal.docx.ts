@@ -254,7 +254,7 @@ export async function proposalDocx(ctx: Ctx, id: string) {
  */
 export async function replyLetterDocx(ctx: Ctx, replyId: string) {
   const actor = requireAccess(ctx.actor, 'proposal.read');
-  const l = await letterData(ctx.db, await viewerOf(ctx.db, actor), replyId);
+  const l = await letterData(ctx.db, ctx.crypto, await viewerOf(ctx.db, actor), replyId);
   const { doc, title } = letterDocument(await orgInfo(ctx.db, actor.orgId), l);
   if (l.contactPhone)
     await writeAudit(ctx, {

@@ -59,7 +59,7 @@ export async function proposalFixture(t: TestApp, tag = 'pp') {
   const admin = (await buildAccount(b, { org, roles: ['admin'], loginName: `${tag}admin`, displayName: '系统管理员' })).account;
   const leader = (await buildAccount(b, { org, roles: ['leader'], loginName: `${tag}chen`, displayName: '陈志远' })).account;
   const unit = async (key: string, name: string, shortName: string, person: string, sort: number) => {
-    const [u] = await b.db.insert(handlingUnit).values({ orgId: org.id, name, shortName, contactName: person, contactPhone: `0717-381${sort}00${sort}`, sort }).returning();
+    const [u] = await b.db.insert(handlingUnit).values({ orgId: org.id, name, shortName, contactName: person, contactPhoneEnc: b.crypto.encrypt(`0717-381${sort}00${sort}`), sort }).returning();
     const { account } = await buildAccount(b, { org, roles: ['unit'], loginName: `${tag}${key}`, displayName: person });
     await b.db.insert(handlingUnitAccount).values({ orgId: org.id, unitId: u.id, accountId: account.id });
     return { unit: u, account, login: `${tag}${key}` };
@@ -235,11 +235,11 @@ export async function insertAssignment(
   return row;
 }
 
-/** A sent reply letter of an assignment, straight into the database. */
+/** A sent reply letter of an assignment, straight into the database (the contact phone given in clear, stored encrypted). */
 export async function insertReply(
   fx: ProposalFixture,
   assignment: { id: string; proposalId: string; unitId: string; round?: number },
-  r: Partial<Pick<typeof proposalReply.$inferInsert, 'body' | 'category' | 'letterNo' | 'followUpOn' | 'signer' | 'contactName' | 'contactPhone' | 'status' | 'round' | 'sentAt'>> = {},
+  { contactPhone = '0717-3812345', ...r }: Partial<Pick<typeof proposalReply.$inferInsert, 'body' | 'category' | 'letterNo' | 'followUpOn' | 'signer' | 'contactName' | 'status' | 'round' | 'sentAt'>> & { contactPhone?: string } = {},
 ) {
   const category = r.category ?? 'B';
   const [row] = await fx.t.b.db
@@ -255,7 +255,7 @@ export async function insertReply(
       followUpOn: category === 'B' ? '2026-12-31' : null,
       signer: '王磊',
       contactName: '李明',
-      contactPhone: '0717-3812345',
+      contactPhoneEnc: contactPhone ? fx.t.b.crypto.encrypt(contactPhone) : null,
       sentBy: fx.units.housing.account.id,
       sentAt: fx.t.clock.now(),
       ...defined(r),

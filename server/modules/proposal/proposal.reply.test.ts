@@ -69,8 +69,13 @@ describe('the whole cycle', () => {
     expect(second.publication.dueOn).toBe('2026-07-09'); // 20 working days after 06-10 (端午 06-19 off)
     const current = second.replies.find((r) => r.status === 'sent')!;
     expect(current).toMatchObject({ round: 2, category: 'A', contactName: '王磊', contactPhone: '071****1001' });
-    const [stored] = await rowsOf<{ contact_phone: string }>(t.b.db, sql`select contact_phone from proposal_reply where id = ${current.id}`);
-    expect(stored.contact_phone).toBe('0717-3811001');
+    // both letters' phones are stored encrypted: the one typed in, and the unit's registered one it took
+    const stored = await rowsOf<{ id: string; contact_phone_enc: string }>(t.b.db, sql`select id, contact_phone_enc from proposal_reply where proposal_id = ${x.id}`);
+    const phoneOf = (id: string) => stored.find((r) => r.id === id)!.contact_phone_enc;
+    expect(stored.map((r) => r.contact_phone_enc.replace(/\D/g, '')).filter((d) => d.includes('3811001') || d.includes('7171234'))).toEqual([]);
+    expect([t.b.crypto.decrypt(phoneOf(replyId)), t.b.crypto.decrypt(phoneOf(current.id))]).toEqual(['13807171234', '0717-3811001']);
+    const revealed = (await (await h.as('li')).get(`/api/proposals/${x.id}/contacts`)).json();
+    expect(revealed.replies.map((r: { contactPhone: string }) => r.contactPhone)).toEqual(['13807171234', '0717-3811001']);
     const closed = h.ok(await h.rate('zhang', current.id, 'satisfied'));
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['assigned', 'signed_off', 'contacted', 'replied', 'rated', 'rehandled', 'closed']));

@@ -55,13 +55,15 @@ async function rollUpReplied(ctx: Ctx, tx: Executor, p: ProposalRow, rules: Prop
 }
 
 /**
- * The letter's contact as given; left empty, the unit's registered contact — whose whole phone the unit's
- * own pages show masked, so the form leaves it to the server rather than reveal it to fill itself in.
+ * The letter's contact as given, its phone encrypted; left empty, the unit's registered contact — whose whole
+ * phone the unit's own pages show masked, so the form leaves it to the server rather than reveal it to fill
+ * itself in (the unit's encrypted phone is copied as stored, never decrypted here).
  */
-const registeredContact = (unitId: string, b: ReplyBody) => ({
+const registeredContact = (ctx: Ctx, unitId: string, b: ReplyBody) => ({
   contactName: b.contactName || sql<string>`(select contact_name from handling_unit where id = ${unitId})`,
-  contactPhone:
-    b.contactPhone || sql<string>`(select case when ${b.contactName} in ('', contact_name) then contact_phone else '' end from handling_unit where id = ${unitId})`,
+  contactPhoneEnc: b.contactPhone
+    ? ctx.crypto.encrypt(b.contactPhone)
+    : sql<string | null>`(select case when ${b.contactName} in ('', contact_name) then contact_phone_enc end from handling_unit where id = ${unitId})`,
 });
 
 export async function replyToProposal(ctx: Ctx, assignmentId: string, b: ReplyBody) {
@@ -86,9 +88,10 @@ export async function replyToProposal(ctx: Ctx, assignmentId: string, b: ReplyBo
       if (waiting.length) throw conflict(`会办单位尚未会签：${waiting.map((w) => `${w.name}（会办期限 ${w.due_on}）`).join('、')}，请待会签后再答复`);
     }
     const followUpOn = category.followUp ? b.followUpOn : null;
+    const { contactPhone: _phone, ...letter } = b;
     const [reply] = await tx
       .insert(proposalReply)
-      .values({ orgId: actor.orgId, proposalId: p.id, assignmentId: a.id, unitId: unit.id, round: a.round, kind: 'reply', ...b, ...registeredContact(unit.id, b), followUpOn, sentBy: actor.accountId, sentAt: now })
+      .values({ orgId: actor.orgId, proposalId: p.id, assignmentId: a.id, unitId: unit.id, round: a.round, kind: 'reply', ...letter, ...registeredContact(ctx, unit.id, b), followUpOn, sentBy: actor.accountId, sentAt: now })
       .returning();
     await tx.update(proposalAssignment).set({ status: 'replied', followUpDueOn: followUpOn, followUpDoneAt: null }).where(eq(proposalAssignment.id, a.id));
     // an extension still asked for is moot once the unit has replied

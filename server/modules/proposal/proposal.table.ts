@@ -226,9 +226,9 @@ export const proposalReply = pgTable(
     followUpOn: date('follow_up_on'),
     /** 签发人 (the unit's head who signed the letter) */
     signer: text('signer').notNull(),
-    /** the unit's contact for the letter; printed on the letter, never published */
+    /** the unit's contact for the letter; printed on the letter, never published; the phone AES-GCM encrypted (null: none) */
     contactName: text('contact_name').notNull().default(''),
-    contactPhone: text('contact_phone').notNull().default(''),
+    contactPhoneEnc: text('contact_phone_enc'),
     /** 'sent' (the proposers see it and rate it) or 'returned' by staff */
     status: text('status').notNull().default('sent'),
     returnedReason: text('returned_reason'),

@@ -28,7 +28,7 @@ const assignmentsSql = sql`coalesce((select json_agg(json_build_object(
 const repliesSql = sql`coalesce((select json_agg(json_build_object(
     'id', y.id, 'assignmentId', y.assignment_id, 'unit', ${unitRef('u')}, 'round', y.round, 'kind', y.kind, 'letterNo', y.letter_no, 'body', y.body,
     'category', y.category, 'categoryCorrectedFrom', y.category_corrected_from, 'followUpOn', y.follow_up_on, 'signer', y.signer,
-    'contactName', y.contact_name, 'contactPhone', y.contact_phone, 'status', y.status, 'returnedReason', y.returned_reason, 'sentAt', y.sent_at,
+    'contactName', y.contact_name, 'contactPhoneEnc', y.contact_phone_enc, 'status', y.status, 'returnedReason', y.returned_reason, 'sentAt', y.sent_at,
     'signOffs', case when ya.role = 'lead' then coalesce((select json_agg(json_build_object('unit', ${unitRef('cu')}, 'text', ca.sign_off_text,
         'signedOffAt', ca.signed_off_at, 'dueOn', ca.due_on) order by cu.sort, cu.name)
       from proposal_assignment ca join handling_unit cu on cu.id = ca.unit_id where ca.proposal_id = y.proposal_id and ca.role = 'co' and ca.status <> 'withdrawn'), '[]'::json)
@@ -122,7 +122,7 @@ export interface DetailRow {
     followUpOn: string | null;
     signer: string;
     contactName: string;
-    contactPhone: string;
+    contactPhoneEnc: string | null;
     status: 'sent' | 'returned';
     returnedReason: string | null;
     sentAt: string;

@@ -110,10 +110,10 @@ function present(ctx: Ctx, v: Viewer, r: ItemRow & DetailRow, rules: ProposalRul
       followUpDueOn: a.followUpDueOn,
       followUpDoneAt: iso(a.followUpDoneAt),
     })),
-    replies: replies.map((y) => ({
+    replies: replies.map(({ contactPhoneEnc, ...y }) => ({
       ...y,
       categoryLabel: y.category ? (rules.replyCategories.find((c) => c.code === y.category)?.label ?? y.category) : null,
-      contactPhone: v.staff || unitOnIt ? maskPhoneText(y.contactPhone) : '',
+      contactPhone: (v.staff || unitOnIt) && contactPhoneEnc ? maskPhoneText(ctx.crypto.decrypt(contactPhoneEnc)) : '',
       contactName: v.staff || unitOnIt ? y.contactName : '',
       sentAt: iso(y.sentAt)!,
       signOffs: y.signOffs.map((s) => ({ unit: s.unit, text: s.text, signedOffAt: iso(s.signedOffAt), late: s.signedOffAt ? chinaDate(new Date(s.signedOffAt)) > s.dueOn : s.dueOn < today })),

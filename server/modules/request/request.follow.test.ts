@@ -58,6 +58,14 @@ describe('following a published concern', () => {
     expect((await follow(id, device(), '10.51.0.2')).json().followCount).toBe(31);
   });
 
+  it('per address, an IPv6 client is its /64: 40 phones at once from 40 addresses of one network count 30', async () => {
+    const id = await published();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => follow(id, device(), `2001:db8:51:1::${(i + 1).toString(16)}`)));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(30);
+    expect(await countOf(id)).toBe(30);
+    expect((await follow(id, device(), '2001:db8:51:2::1')).json().followCount).toBe(31);
+  });
+
   it('refuses an unpublished concern and a missing or malformed token, changing nothing', async () => {
     const code = await raise(t, w);
     const [row] = await t.b.db.select().from(request).where(eq(request.code, code));

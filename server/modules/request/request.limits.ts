@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { addressKey } from '../../core/address.js';
 import type { Ctx, Executor } from '../../core/context.js';
 
 /**
@@ -7,8 +8,11 @@ import type { Ctx, Executor } from '../../core/context.js';
  * requests arriving at once are counted one after another, in every app process.
  */
 
-/** The keyed hash of the caller's address (the address itself is never stored). */
-export const addressHash = (ctx: Pick<Ctx, 'ip' | 'crypto'>) => (ctx.ip ? ctx.crypto.blindIndex(`ip:${ctx.ip}`) : null);
+/**
+ * The keyed hash of the caller's address as the limits count it — an IPv6 address by its /64 network, so a
+ * client switching addresses inside its own network is still one (addressKey); the address is never stored.
+ */
+export const addressHash = (ctx: Pick<Ctx, 'ip' | 'crypto'>) => (ctx.ip ? ctx.crypto.blindIndex(`ip:${addressKey(ctx.ip)}`) : null);
 
 /** A stable 64-bit advisory-lock key from a keyed hash (its first 8 bytes, as a signed bigint). */
 export const lockKey = (hash: string) => Buffer.from(hash, 'base64url').readBigInt64BE(0).toString();

@@ -58,6 +58,12 @@ describe('limits per address', () => {
     expect((await upload(png, '10.40.0.2')).statusCode).toBe(200);
   });
 
+  it('an IPv6 client changing its address inside its /64 is still one address; the next /64 is another', async () => {
+    for (let i = 1; i <= 9; i++) expect((await upload(png, `2001:db8:41:1::${i.toString(16)}`)).statusCode).toBe(200);
+    expect((await upload(png, '2001:db8:41:1:abcd::1')).statusCode).toBe(428);
+    expect((await upload(png, '2001:db8:41:2::1')).statusCode).toBe(200);
+  });
+
   it('25 uploads at once from one new address: nine go through, the rest are asked for the challenge', async () => {
     const ip = '10.40.1.1';
     const results = await Promise.all(Array.from({ length: 25 }, () => upload(png, ip)));

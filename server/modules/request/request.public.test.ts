@@ -170,6 +170,16 @@ describe('limits and the challenge', () => {
     expect(last.json().error.message).toBe('当前网络 24 小时内提交的诉求已达上限，请明天再试');
   });
 
+  it('an IPv6 client is one address in its /64, however it changes it; an IPv4 address written as IPv6 is that address', async () => {
+    // three from three addresses of one home's network: the fourth, from yet another address in it, needs the challenge
+    for (const ip of ['2001:db8:40:1::1', '2001:db8:40:1::2', '2001:db8:40:1:8f3a:2c1:9d4e:7b']) await raise(t, w, {}, ip);
+    expect((await pub(t, 'POST', url(), raiseBody(w), '2001:db8:40:1:ffff::9')).statusCode).toBe(428);
+    // the next /64 is another home
+    expect((await pub(t, 'POST', url(), raiseBody(w), '2001:db8:40:2::1')).statusCode).toBe(200);
+    for (const ip of ['198.51.100.40', '::ffff:198.51.100.40', '198.51.100.40']) await raise(t, w, {}, ip);
+    expect((await pub(t, 'POST', url(), raiseBody(w), '::ffff:198.51.100.40')).statusCode).toBe(428);
+  });
+
   it('25 raises at once from one new address: only the threshold pass without the challenge, the rest are asked for it', async () => {
     const ip = '10.5.7.1';
     const results = await Promise.all(Array.from({ length: 25 }, () => pub(t, 'POST', url(), raiseBody(w), ip)));

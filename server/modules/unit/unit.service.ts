@@ -1,7 +1,7 @@
 import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { can, requireAccess, type OrgActor } from '../../core/access.js';
 import type { Ctx, Executor } from '../../core/context.js';
-import { maskPhoneText } from '../../core/crypto.js';
+import { maskPhoneText, type FieldCrypto } from '../../core/crypto.js';
 import { conflict, fieldError, forbidden, notFound } from '../../core/errors.js';
 import { containing, offsetOf, type Page } from '../../core/pagination.js';
 import { rowsOf, valueList } from '../../core/sql.js';
@@ -22,7 +22,7 @@ interface UnitRow {
   short_name: string;
   kind: string;
   contact_name: string;
-  contact_phone: string;
+  contact_phone_enc: string | null;
   sort: number;
   active: boolean;
   created_at: Date | string;
@@ -36,7 +36,7 @@ interface UnitRow {
 const unitRows = (db: Executor, orgId: string, today: string, where: SQL, page = sql``) =>
   rowsOf<UnitRow>(
     db,
-    sql`select u.id, u.name, u.short_name, u.kind, u.contact_name, u.contact_phone, u.sort, u.active, u.created_at,
+    sql`select u.id, u.name, u.short_name, u.kind, u.contact_name, u.contact_phone_enc, u.sort, u.active, u.created_at,
         coalesce((select json_agg(json_build_object('id', a.id, 'loginName', a.login_name, 'displayName', a.display_name, 'disabled', a.disabled) order by a.display_name)
           from handling_unit_account ua join account a on a.id = ua.account_id where ua.unit_id = u.id), '[]'::json) as accounts,
         (select count(*) from proposal_assignment pa where pa.unit_id = u.id and pa.status in ('handling', 'objected'))::int as open,
@@ -46,15 +46,18 @@ const unitRows = (db: Executor, orgId: string, today: string, where: SQL, page =
       order by u.active desc, u.sort, u.name, u.id ${page}`,
   );
 
+/** The contact phone in clear ('' for none), from its encrypted column. */
+const contactPhoneOf = (crypto: FieldCrypto, stored: string | null) => (stored ? crypto.decrypt(stored) : '');
+
 /** The accounts for the proposals office and the unit's own accounts (`full`); the contact phone masked for everyone (the whole one: revealUnitContact). */
-const present = (r: UnitRow, full: boolean): UnitView => ({
+const present = (crypto: FieldCrypto, r: UnitRow, full: boolean): UnitView => ({
   id: r.id,
   name: r.name,
   shortName: r.short_name,
   kind: r.kind as UnitKind,
   kindLabel: UNIT_KIND_LABELS[r.kind as UnitKind] ?? r.kind,
   contactName: r.contact_name,
-  contactPhone: maskPhoneText(r.contact_phone),
+  contactPhone: maskPhoneText(contactPhoneOf(crypto, r.contact_phone_enc)),
   sort: r.sort,
   active: r.active,
   accounts: full ? r.accounts : [],
@@ -73,13 +76,13 @@ export async function listUnits(ctx: Ctx, q: UnitListQuery): Promise<Page<UnitVi
   if (q.kind) conds.push(sql`u.kind = ${q.kind}`);
   if (q.active) conds.push(sql`u.active = ${q.active === 'true'}`);
   const rows = await unitRows(ctx.db, actor.orgId, today(ctx), sql.join(conds, sql` and `), sql`limit ${q.pageSize} offset ${offsetOf(q)}`);
-  return { items: rows.map((r) => present(r, manages(actor))), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => present(ctx.crypto, r, manages(actor))), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function unitView(ctx: Ctx, actor: OrgActor, id: string, full: boolean): Promise<UnitView> {
   const [r] = await unitRows(ctx.db, actor.orgId, today(ctx), sql`u.id = ${id}`);
   if (!r) throw notFound('承办单位不存在');
-  return present(r, full);
+  return present(ctx.crypto, r, full);
 }
 
 /** A unit account's own unit (with its accounts). */
@@ -104,7 +107,7 @@ export async function revealUnitContact(ctx: Ctx, id: string): Promise<UnitConta
     if (!own) throw forbidden('只有提案委和本单位的账号可以查看承办单位的完整联系电话');
   }
   await writeAudit(ctx, { action: 'unit.view_contact', summary: `查看承办单位“${u.name}”联系人${u.contactName}的完整联系电话`, targetType: 'handling_unit', targetId: id });
-  return { contactName: u.contactName, contactPhone: u.contactPhone };
+  return { contactName: u.contactName, contactPhone: contactPhoneOf(ctx.crypto, u.contactPhoneEnc) };
 }
 
 async function loadUnit(db: Executor, actor: OrgActor, id: string) {
@@ -131,6 +134,9 @@ const valuesOf = (b: UnitBody) => ({
   active: b.active,
 });
 
+/** The contact phone as stored: encrypted, null for none. */
+const sealPhone = (crypto: FieldCrypto, phone: string) => (phone ? crypto.encrypt(phone) : null);
+
 /** What the audit log keeps of a unit: the contact phone masked, as everywhere but the audited reveal. */
 const snapshot = <T extends { contactPhone: string }>(v: T) => ({ ...v, contactPhone: maskPhoneText(v.contactPhone) });
 
@@ -140,7 +146,7 @@ export async function createUnit(ctx: Ctx, b: UnitBody): Promise<UnitView> {
     await assertNameFree(tx, actor.orgId, b.name);
     const [row] = await tx
       .insert(handlingUnit)
-      .values({ orgId: actor.orgId, ...valuesOf(b), createdAt: ctx.clock.now() })
+      .values({ orgId: actor.orgId, ...valuesOf(b), contactPhoneEnc: sealPhone(ctx.crypto, b.contactPhone), createdAt: ctx.clock.now() })
       .returning({ id: handlingUnit.id });
     await writeAudit(ctx, { action: 'unit.manage', summary: `新增承办单位“${b.name}”`, targetType: 'handling_unit', targetId: row.id, after: snapshot(valuesOf(b)) }, tx);
     return row.id;
@@ -153,11 +159,16 @@ export async function updateUnit(ctx: Ctx, id: string, b: UnitUpdateBody): Promi
   const actor = requireAccess(ctx.actor, 'unit.manage');
   await ctx.db.transaction(async (tx) => {
     const u = await loadUnit(tx, actor, id);
-    const before = { name: u.name, shortName: u.shortName, kind: u.kind, contactName: u.contactName, contactPhone: u.contactPhone, sort: u.sort, active: u.active };
+    const before = { name: u.name, shortName: u.shortName, kind: u.kind, contactName: u.contactName, contactPhone: contactPhoneOf(ctx.crypto, u.contactPhoneEnc), sort: u.sort, active: u.active };
     const merged = { ...before, ...Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) } as UnitBody;
     if (b.name !== undefined) await assertNameFree(tx, actor.orgId, b.name, id);
     const after = valuesOf({ ...merged, shortName: b.shortName !== undefined ? b.shortName : u.shortName === u.name ? '' : u.shortName });
-    await tx.update(handlingUnit).set(after).where(eq(handlingUnit.id, id));
+    // the phone encrypted anew only when sent: a number not sent keeps its stored value
+    const { contactPhone, ...row } = after;
+    await tx
+      .update(handlingUnit)
+      .set({ ...row, ...(b.contactPhone !== undefined && { contactPhoneEnc: sealPhone(ctx.crypto, contactPhone) }) })
+      .where(eq(handlingUnit.id, id));
     const what = u.active && !after.active ? '停用' : !u.active && after.active ? '重新启用' : '修改';
     await writeAudit(
       ctx,
@@ -185,7 +196,9 @@ export async function deleteUnit(ctx: Ctx, id: string): Promise<UnitDeleteResult
     }
     const accounts = await tx.delete(handlingUnitAccount).where(eq(handlingUnitAccount.unitId, id)).returning({ accountId: handlingUnitAccount.accountId });
     await tx.delete(handlingUnit).where(eq(handlingUnit.id, id));
-    await writeAudit(ctx, { action: 'unit.manage', summary: `删除承办单位“${u.name}”`, targetType: 'handling_unit', targetId: id, before: { ...snapshot(u), accountIds: accounts.map((a) => a.accountId) } }, tx);
+    const { contactPhoneEnc, ...kept } = u;
+    const before = { ...snapshot({ ...kept, contactPhone: contactPhoneOf(ctx.crypto, contactPhoneEnc) }), accountIds: accounts.map((a) => a.accountId) };
+    await writeAudit(ctx, { action: 'unit.manage', summary: `删除承办单位“${u.name}”`, targetType: 'handling_unit', targetId: id, before }, tx);
     return { outcome: 'deleted' as const, message: `已删除承办单位“${u.name}”` };
   });
 }

@@ -15,9 +15,9 @@ export const handlingUnit = pgTable(
     shortName: text('short_name').notNull(),
     /** 'government' 政府部门, 'judicial' 法院/检察院, 'party' 党委部门, 'organisation' 人民团体, 'enterprise' 企事业单位, 'township' 乡镇 */
     kind: text('kind').notNull().default('government'),
-    /** who signs its reply letters and whom the committee calls */
+    /** who signs its reply letters and whom the committee calls; the phone AES-GCM encrypted (null: none) */
     contactName: text('contact_name').notNull().default(''),
-    contactPhone: text('contact_phone').notNull().default(''),
+    contactPhoneEnc: text('contact_phone_enc'),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -98,16 +98,31 @@ describe('keeping the units', () => {
     expect((await li.post('/api/units', body({ name: '县人民法院', kind: 'court' }))).json().error.message).toContain('单位类别只能是');
     expect((await li.post('/api/units', body({ name: '局' }))).json().error.message).toBe('单位名称至少 2 个字');
     expect(await unitCount()).toBe(before);
+    // the contact phone is stored encrypted, never as the number
+    const stored = async () => (await t.b.db.select().from(handlingUnit).where(eq(handlingUnit.id, u.id)))[0].contactPhoneEnc;
+    const created = await stored();
+    expect(created).toMatch(/^a1:/);
+    expect(created!.replace(/\D/g, '')).not.toContain('3812345');
+    expect(t.b.crypto.decrypt(created!)).toBe('0717-3812345');
     const renamed = await patch(li, `/api/units/${u.id}`, { name: '县水利局', shortName: '', kind: 'township' });
     expect(renamed.json()).toMatchObject({ name: '县水利局', shortName: '县水利局', kindLabel: '乡镇', contactName: '周平', contactPhone: '071****2345' });
     // a change sends what it changes: the masked phone the form holds is never sent back, and the whole one stays
     expect((await patch(li, `/api/units/${u.id}`, { active: false })).json()).toMatchObject({ name: '县水利局', kindLabel: '乡镇', active: false, contactName: '周平' });
     const [row] = await t.b.db.select().from(handlingUnit).where(eq(handlingUnit.id, u.id));
-    expect(row).toMatchObject({ contactPhone: '0717-3812345', shortName: '县水利局', active: false });
+    expect(row).toMatchObject({ contactPhoneEnc: created, shortName: '县水利局', active: false });
+    expect((await li.get(`/api/units/${u.id}/contact`)).json()).toEqual({ contactName: '周平', contactPhone: '0717-3812345' });
     expect((await patch(li, `/api/units/${u.id}`, { contactPhone: '071****2345' })).json().error.message).toBe('联系电话只能包含数字、空格和“-”');
     const [entry] = await t.b.db.select().from(auditLog).where(and(eq(auditLog.targetId, u.id), sql`${auditLog.summary} like '修改%'`)).orderBy(sql`${auditLog.createdAt} desc, ${auditLog.id} desc`).limit(1);
     expect(entry).toMatchObject({ action: 'unit.manage', summary: '修改承办单位“县水利局”（原名“县水利和湖泊局”）' });
     expect(JSON.stringify(entry)).not.toContain('3812345');
+    // a new number is encrypted anew; an emptied one is none
+    expect((await patch(li, `/api/units/${u.id}`, { contactPhone: '13907175566' })).json().contactPhone).toBe('139****5566');
+    expect(t.b.crypto.decrypt((await stored())!)).toBe('13907175566');
+    expect((await patch(li, `/api/units/${u.id}`, { contactPhone: '' })).json().contactPhone).toBe('');
+    expect(await stored()).toBeNull();
+    expect((await li.get(`/api/units/${u.id}/contact`)).json()).toEqual({ contactName: '周平', contactPhone: '' });
+    const entries = await t.b.db.select().from(auditLog).where(eq(auditLog.targetId, u.id));
+    expect(entries.map((e) => JSON.stringify(e)).filter((e) => e.includes('3812345') || e.includes('7175566'))).toEqual([]);
     // members and units may not change the list
     expect((await zhang.post('/api/units', body({ name: '县教育局' }))).statusCode).toBe(403);
     expect((await patch(chen, `/api/units/${u.id}`, { name: '县教育局' })).statusCode).toBe(403);
