@@ -35,10 +35,15 @@ const counter = () => {
   return { logger: { logQuery: () => void n++ }, count: () => n };
 };
 
+/** Where PGlite keeps its database inside the data dir. */
+export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
+/** Whether the data dir holds a database (a complete one: a new one is moved in only once it is ready). */
+export const pgliteExists = (dataDir: string) => fs.existsSync(path.join(pgliteDir(dataDir), 'PG_VERSION'));
+
 /** Opens PGlite in `dataDir` (or in memory when dataDir is undefined), or an existing PGlite instance. */
 export async function openPglite(dataDir: string | undefined, existing?: PGlite): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = existing ?? (await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined, {
+  const client = existing ?? (await PGlite.create(dataDir ? pgliteDir(dataDir) : undefined, {
       extensions: { pg_trgm },
       // PGlite lives inside our process: the default 128 MB of shared buffers alone would take the
       // server past its memory budget; the data files stay in the OS page cache anyway
@@ -49,7 +54,7 @@ export async function openPglite(dataDir: string | undefined, existing?: PGlite)
   return {
     db,
     kind: 'pglite',
-    location: dataDir ? path.join(dataDir, 'pg') : '内存',
+    location: dataDir ? pgliteDir(dataDir) : '内存',
     queryCount: c.count,
     ping: async () => void (await client.query('select 1')),
     close: () => client.close(),
