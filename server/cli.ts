@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { readConfig, type Config } from './config.js';
-import { pgliteDir, pgliteExists } from './db/index.js';
+import { pgliteDir, pgliteExists } from './db/pglite-dir.js';
 import { acquireDataDirLock } from './db/lock.js';
 import { openDeps } from './deps.js';
 import { account, accountRole } from './modules/account/account.table.js';

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { pgliteDir } from './pglite-dir.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -34,11 +35,6 @@ const counter = () => {
   let n = 0;
   return { logger: { logQuery: () => void n++ }, count: () => n };
 };
-
-/** Where PGlite keeps its database inside the data dir. */
-export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pg');
-/** Whether the data dir holds a database (a complete one: a new one is moved in only once it is ready). */
-export const pgliteExists = (dataDir: string) => fs.existsSync(path.join(pgliteDir(dataDir), 'PG_VERSION'));
 
 /** Opens PGlite in `dataDir` (or in memory when dataDir is undefined), or an existing PGlite instance. */
 export async function openPglite(dataDir: string | undefined, existing?: PGlite): Promise<Database> {

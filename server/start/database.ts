@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pgliteDir, pgliteExists } from '../db/index.js';
+import { pgliteDir, pgliteExists } from '../db/pglite-dir.js';
 import { runModule } from './child.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'database.child.ts');
