@@ -2,7 +2,7 @@
  * Child process of start-up (database.ts): creates a new embedded database in the directory given
  * (PostgreSQL's initdb, in WebAssembly, takes ~600 MB that would otherwise stay with the server), or
  * with no directory opens DATABASE_URL's server; applies the migrations; with `--demo` loads the demo
- * in one transaction. Exits when done; the parent moves a new embedded database into place.
+ * (between its two audit marks, demo.ts). Exits when done; the parent moves a new embedded database into place.
  */
 import { readConfig } from '../config.js';
 import { aesGcmFieldCrypto, loadFieldKey } from '../core/crypto.js';

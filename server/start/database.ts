@@ -39,6 +39,6 @@ export async function ensureEmbeddedDatabase(dataDir: string, demo: boolean, wor
   return true;
 }
 
-/** The demo loaded into DATABASE_URL's (empty, migrated) database by a child process, in one transaction. */
+/** The demo loaded into DATABASE_URL's (empty, migrated) database by a child process; a stop kills it. */
 export const loadDemoInChild = (work: DatabaseWork) =>
   runModule(CHILD, ['--demo'], '载入演示数据', { signal: work.signal, onMessage: onMessage(work) });
