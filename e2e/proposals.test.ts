@@ -163,8 +163,12 @@ describe.runIf(hasChromium)('a joint proposal, from the phone to the public page
     await zhang.goto(`${url}/m/proposals/${id}`);
     await zhang.getByText('B类').first().waitFor();
     await rateOnPhone(zhang, '满意', '不满意', '首批只有12条巷道，老城区其余巷道没有时间表，希望明确。');
-    await zhang.getByText('已转提案委，可要求承办单位重新办理', { exact: false }).waitFor();
-    await zhang.locator('.adm-dialog').getByRole('button', { name: '知道了' }).click();
+    // the dialog says what happens next; once closed, the reply keeps saying it
+    const told = zhang.locator('.adm-dialog');
+    await told.getByText('已转提案委，可要求承办单位重新办理').waitFor();
+    await told.getByRole('button', { name: '知道了' }).click();
+    await told.waitFor({ state: 'hidden' });
+    await zhang.getByTestId('proposal-reply').getByText('已转提案委，可要求承办单位重新办理').waitFor();
     await noSideScroll(zhang);
     await shot(zhang, '64-proposal-rated-unsatisfied');
 

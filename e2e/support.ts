@@ -55,15 +55,25 @@ export async function startHealthy(dataDir: string): Promise<Server> {
       await waitForHealth(server);
       return server;
     } catch (err) {
-      if (attempt >= 3 || !server.output().includes('EADDRINUSE')) throw err;
+      if (attempt >= 3 || !server.output().includes('已被占用')) throw err;
     }
   }
 }
 
-/** Starts the real server (`npm start`'s command) on a data dir of the test's own. */
-export async function startServer(dataDir: string, port?: number, extraEnv: Record<string, string> = {}): Promise<Server> {
+/**
+ * An npm script's command (package.json), so the tests run exactly what users run: `node …` runs on
+ * this Node, as npm would (`exec` only makes the shell npm runs it in hand over to it).
+ */
+export function npmScript(name: 'start' | 'cli'): [string, string[]] {
+  const [cmd, ...args] = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts[name].replace(/^exec /, '').split(' ');
+  return [cmd === 'node' ? process.execPath : path.resolve('node_modules/.bin', cmd), args];
+}
+
+/** Starts the real server (`npm start`'s command, `npm start -- …extraArgs`) on a data dir of the test's own. */
+export async function startServer(dataDir: string, port?: number, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<Server> {
   const p = port ?? (await freePort());
-  const proc = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
+  const [cmd, args] = npmScript('start');
+  const proc = spawn(cmd, [...args, ...extraArgs], {
     env: { ...process.env, XIESHANG_DATA_DIR: dataDir, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,7 +85,7 @@ export async function startServer(dataDir: string, port?: number, extraEnv: Reco
   return { proc, url: `http://127.0.0.1:${p}`, output: () => out, exited };
 }
 
-export async function waitForHealth(server: Server, timeoutMs = 60_000) {
+export async function waitForHealth(server: Server, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.proc.exitCode !== null || server.proc.signalCode !== null) {
@@ -92,6 +102,20 @@ export async function waitForHealth(server: Server, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not become healthy:\n${server.output()}`);
+}
+
+/** The processes a process started, and theirs (Linux /proc). */
+export function descendants(pid: number): number[] {
+  const kids: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const list = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) kids.push(...list.split(' ').map(Number));
+    }
+  } catch {
+    /* the process ended meanwhile */
+  }
+  return kids.flatMap((k) => [k, ...descendants(k)]);
 }
 
 export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { pgliteDir } from './pglite-dir.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -38,7 +39,7 @@ const counter = () => {
 /** Opens PGlite in `dataDir` (or in memory when dataDir is undefined), or an existing PGlite instance. */
 export async function openPglite(dataDir: string | undefined, existing?: PGlite): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = existing ?? (await PGlite.create(dataDir ? path.join(dataDir, 'pg') : undefined, {
+  const client = existing ?? (await PGlite.create(dataDir ? pgliteDir(dataDir) : undefined, {
       extensions: { pg_trgm },
       // PGlite lives inside our process: the default 128 MB of shared buffers alone would take the
       // server past its memory budget; the data files stay in the OS page cache anyway
@@ -49,7 +50,7 @@ export async function openPglite(dataDir: string | undefined, existing?: PGlite)
   return {
     db,
     kind: 'pglite',
-    location: dataDir ? path.join(dataDir, 'pg') : '内存',
+    location: dataDir ? pgliteDir(dataDir) : '内存',
     queryCount: c.count,
     ping: async () => void (await client.query('select 1')),
     close: () => client.close(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../core/sql.js';
 import { signIn, testApp, type TestApp } from '../test/harness.js';
-import { seedDemo } from './demo.js';
+import { demoState, loadDemo } from './demo.js';
 import { DEMO_REPORTS } from './opinions.js';
 import { PROPOSALS } from './proposals.data.js';
 
@@ -11,7 +11,7 @@ let t: TestApp;
 let orgId: string;
 beforeAll(async () => {
   t = await testApp();
-  await seedDemo(t.b);
+  await loadDemo(t.b);
   [{ id: orgId }] = await rowsOf<{ id: string }>(t.b.db, sql`select id from org where region_code = '420525'`);
 }, 240_000);
 afterAll(() => t.close());
@@ -183,5 +183,13 @@ describe('demo proposals of 远安', () => {
     const list = (await t.app.inject({ url: '/api/public/orgs/420525/proposals?pageSize=50' })).json();
     expect(list.total).toBeGreaterThanOrEqual(10);
     expect(JSON.stringify(list)).not.toMatch(/0717-\d{7}|1[3-9]\d{9}/);
+  });
+});
+
+describe('demo load', () => {
+  it('is marked loaded once complete, so start-up never takes a partial demo for a loaded one', async () => {
+    expect(await demoState(t.b.db)).toBe('present');
+    const marks = await rowsOf<{ action: string }>(t.b.db, sql`select action from audit_log where action like 'demo.%' order by id`);
+    expect(marks.map((m) => m.action)).toEqual(['demo.load', 'demo.loaded']);
   });
 });

@@ -1,5 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
+import { systemClock } from '../core/clock.js';
+import { rowsOf } from '../core/sql.js';
 import type { Db } from '../db/index.js';
+import { writeAudit } from '../modules/audit/audit.service.js';
 import { org } from '../modules/org/org.table.js';
 import { account } from '../modules/account/account.table.js';
 import { verifyPassword } from '../modules/account/password.js';
@@ -24,6 +27,27 @@ export const DEMO_LOGINS = [
 ] as const;
 
 export const isEmpty = async (db: Db) => (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(org))[0].n === 0;
+
+/**
+ * The demo between two audit entries, its first and its last write. (Not one transaction: the demo's
+ * rows are written one statement after another, and its orderings rely on their distinct created_at.)
+ */
+export async function loadDemo(b: Builder) {
+  const ctx = { ...b, clock: systemClock, actor: null, ip: null, userAgent: 'start-up' };
+  await writeAudit(ctx, { orgId: null, actorName: '系统', action: 'demo.load', summary: '开始载入演示数据' });
+  await seedDemo(b);
+  await writeAudit(ctx, { orgId: null, actorName: '系统', action: 'demo.loaded', summary: '演示数据载入完成' });
+}
+
+/** empty: no org yet; partial: a demo load began and never finished (stopped or failed); else present. */
+export async function demoState(db: Db): Promise<'empty' | 'partial' | 'present'> {
+  if (await isEmpty(db)) return 'empty';
+  const [r] = await rowsOf<{ began: boolean; ended: boolean }>(
+    db,
+    sql`select exists (select 1 from audit_log where action = 'demo.load') as began, exists (select 1 from audit_log where action = 'demo.loaded') as ended`,
+  );
+  return r.began && !r.ended ? 'partial' : 'present';
+}
 
 /** A province > city > county tree of committees with the people who work in them. */
 export async function seedDemo(b: Builder) {

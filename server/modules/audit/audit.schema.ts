@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = {
   'party.delete': '撤销党组织',
   'party.member': '调整党组织成员',
   'audit.purge': '清理过期审计日志',
+  'demo.load': '开始载入演示数据',
+  'demo.loaded': '演示数据载入完成',
   'request.categories': '修改诉求分类',
   'request.rules': '修改诉求办理规则',
   'request.route': '分派群众诉求',
