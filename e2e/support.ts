@@ -145,5 +145,6 @@ export async function signInConsole(page: Page, url: string, identifier: string,
   await page.goto(`${url}/login`);
   await page.getByPlaceholder('登录名或手机号').fill(identifier);
   await page.getByPlaceholder('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  // signed in once the console has left the sign-in page (a page opened before that would abort it)
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/login', { timeout: 60_000 }), page.getByRole('button', { name: /登\s*录/ }).click()]);
 }
